@@ -8,6 +8,9 @@ type Document struct {
 	Title  string `json:"title"`
 	Date   string `json:"date"` // publication date, YYYY-MM-DD, or empty
 	Source string `json:"source"`
+	// Story is the id of the story cluster the document belongs to, once
+	// stored.
+	Story string `json:"story,omitempty"`
 
 	// Text is the extracted main text; every offset points into it.
 	Text string `json:"text,omitempty"`

@@ -88,5 +88,73 @@ type EventQuerier interface {
 type Store interface {
 	DocumentStore
 	EventQuerier
+	Aggregator
 	Close() error
+}
+
+// ActorSummary is an actor with its event counts, for the API's actor list.
+type ActorSummary struct {
+	Code     string         `json:"code"`
+	Name     string         `json:"name"`
+	Country  string         `json:"country"`
+	Events   int            `json:"events"`
+	AsSource int            `json:"as_source"`
+	AsTarget int            `json:"as_target"`
+	Quotes   int            `json:"quotes"`
+	Partners []PartnerCount `json:"partners,omitempty"`
+}
+
+// PartnerCount is how often an actor interacted with another.
+type PartnerCount struct {
+	Code   string `json:"code"`
+	Name   string `json:"name"`
+	Events int    `json:"events"`
+}
+
+// StorySummary is a cluster of documents about the same story.
+type StorySummary struct {
+	ID        string   `json:"id"`
+	Title     string   `json:"title"`
+	FirstSeen string   `json:"first_seen"`
+	LastSeen  string   `json:"last_seen"`
+	Documents int      `json:"documents"`
+	Events    int      `json:"events"`
+	DocIDs    []string `json:"doc_ids,omitempty"`
+}
+
+// TimelinePoint counts events in one time bucket for one group (a PLOVER
+// type or a quad class).
+type TimelinePoint struct {
+	Bucket string `json:"bucket"` // YYYY-MM-DD (day) or the Monday of the week
+	Group  string `json:"group"`
+	Events int    `json:"events"`
+}
+
+// NetworkEdge is a weighted who-to-whom edge of the actor network.
+type NetworkEdge struct {
+	Source     string  `json:"source"`
+	Target     string  `json:"target"`
+	SourceName string  `json:"source_name"`
+	TargetName string  `json:"target_name"`
+	Events     int     `json:"events"`
+	Goldstein  float64 `json:"goldstein"` // mean Goldstein score
+}
+
+// PlaceCount counts events at one location.
+type PlaceCount struct {
+	Name    string  `json:"name"`
+	Country string  `json:"country"`
+	Lat     float64 `json:"lat"`
+	Lon     float64 `json:"lon"`
+	Events  int     `json:"events"`
+}
+
+// Aggregator answers the summary queries of the API and the web UI.
+type Aggregator interface {
+	Actors(ctx context.Context, f Filter) ([]ActorSummary, string, error)
+	Stories(ctx context.Context, f Filter) ([]StorySummary, string, error)
+	// Timeline buckets by "day" or "week" and groups by "plover" or "quad".
+	Timeline(ctx context.Context, f Filter, bucket, group string) ([]TimelinePoint, error)
+	Network(ctx context.Context, f Filter) ([]NetworkEdge, error)
+	Places(ctx context.Context, f Filter) ([]PlaceCount, error)
 }
