@@ -1,0 +1,800 @@
+package coder
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	chronicle "github.com/chronicle-news/chronicle"
+)
+
+// docContext holds per-document state: the document, actors seen so far (for
+// pronouns and short names) and per-sentence indexes.
+type docContext struct {
+	doc *chronicle.Document
+	// entByTok maps sentence -> token -> entity index covering it.
+	entByTok []map[int]int
+	// quoteOf maps sentence -> indices of quotes overlapping it.
+	quotesBySent map[int][]int
+}
+
+func newDocContext(doc *chronicle.Document) *docContext {
+	dc := &docContext{doc: doc, entByTok: make([]map[int]int, len(doc.Sentences)), quotesBySent: map[int][]int{}}
+	for i, e := range doc.Entities {
+		if e.Sentence < 0 || e.Sentence >= len(doc.Sentences) {
+			continue
+		}
+		m := dc.entByTok[e.Sentence]
+		if m == nil {
+			m = map[int]int{}
+			dc.entByTok[e.Sentence] = m
+		}
+		for t := e.TokStart; t < e.TokEnd; t++ {
+			if _, ok := m[t]; !ok {
+				m[t] = i
+			}
+		}
+	}
+	for qi, q := range doc.Quotes {
+		end := q.EndSent
+		if end < q.Sentence {
+			end = q.Sentence
+		}
+		for s := q.Sentence; s <= end; s++ {
+			dc.quotesBySent[s] = append(dc.quotesBySent[s], qi)
+		}
+	}
+	return dc
+}
+
+// sent is a sentence with its dependency index.
+type sent struct {
+	i      int
+	s      *chronicle.Sentence
+	kids   [][]int // children of each token (0-based)
+	parsed bool
+}
+
+func newSent(i int, s *chronicle.Sentence) *sent {
+	n := len(s.Tokens)
+	st := &sent{i: i, s: s, kids: make([][]int, n), parsed: n > 0}
+	for t, tok := range s.Tokens {
+		if tok.Head < 0 || tok.Head > n {
+			st.parsed = false
+			continue
+		}
+		if tok.Head > 0 {
+			st.kids[tok.Head-1] = append(st.kids[tok.Head-1], t)
+		}
+	}
+	return st
+}
+
+func (st *sent) tok(i int) *chronicle.Token { return &st.s.Tokens[i] }
+
+// head returns the 0-based head of token i, or -1 for the root.
+func (st *sent) head(i int) int { return st.s.Tokens[i].Head - 1 }
+
+func (st *sent) rel(i int) string { return st.s.Tokens[i].DepRel }
+
+func baseRel(r string) string {
+	if i := strings.IndexByte(r, ':'); i >= 0 {
+		return r[:i]
+	}
+	return r
+}
+
+// child returns the first child of i with one of the relations.
+func (st *sent) child(i int, rels ...string) int {
+	for _, k := range st.kids[i] {
+		for _, r := range rels {
+			if st.rel(k) == r {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// caseOf returns the lower-case preposition (case child) of token i.
+func (st *sent) caseOf(i int) string {
+	for _, k := range st.kids[i] {
+		if st.rel(k) == "case" {
+			return strings.ToLower(st.tok(k).Text)
+		}
+	}
+	return ""
+}
+
+func lemma(t *chronicle.Token) string {
+	if t.Lemma != "" && t.Lemma != "_" {
+		return strings.ToLower(t.Lemma)
+	}
+	return guessLemma(strings.ToLower(t.Text))
+}
+
+// trigger is a candidate event word.
+type trigger struct {
+	tok   int    // the token that governs the clause (verb, or noun for nominal events)
+	noun  int    // the event noun for light verbs and nominal events, else -1
+	entry *Entry // dictionary entry
+	rule  string
+}
+
+// codeSentence codes one sentence.
+func (c *Coder) codeSentence(dc *docContext, si int) []chronicle.Event {
+	st := newSent(si, &dc.doc.Sentences[si])
+	if len(st.s.Tokens) == 0 {
+		return nil
+	}
+	if !st.parsed {
+		return c.codeUnparsed(dc, st)
+	}
+	trigs := c.findTriggers(st)
+	if len(trigs) == 0 {
+		c.tracef("sentence %d: no trigger word from the verb dictionary", si)
+	}
+	suppressed := map[int]bool{}
+	var out []chronicle.Event
+	for _, tr := range trigs {
+		if suppressed[tr.tok] {
+			continue
+		}
+		evs := c.codeTrigger(dc, st, tr, suppressed)
+		out = append(out, evs...)
+	}
+	return out
+}
+
+// findTriggers lists dictionary triggers in a parsed sentence.
+func (c *Coder) findTriggers(st *sent) []trigger {
+	var out []trigger
+	usedNoun := map[int]bool{}
+	for i := range st.s.Tokens {
+		t := st.tok(i)
+		if t.UPOS != "VERB" && !(t.UPOS == "ADJ" || t.UPOS == "AUX") {
+			continue
+		}
+		lem := lemma(t)
+		// Light verb with an event noun object.
+		if obj := st.child(i, "obj"); obj >= 0 {
+			if e := c.lightEntry(lem, st.tok(obj)); e != nil {
+				out = append(out, trigger{tok: i, noun: obj, entry: e, rule: "light:" + e.Lemma + "+" + e.Object})
+				usedNoun[obj] = true
+				continue
+			}
+		}
+		if t.UPOS != "VERB" {
+			continue
+		}
+		// Verb with particle (crack down, round up) or fixed preposition (call on).
+		if prt := st.child(i, "compound:prt"); prt >= 0 {
+			if e := c.Verbs.Verb(lem + "_" + strings.ToLower(st.tok(prt).Text)); e != nil {
+				out = append(out, trigger{tok: i, noun: -1, entry: e, rule: "verb:" + e.Lemma})
+				continue
+			}
+		}
+		found := false
+		for _, k := range st.kids[i] {
+			if baseRel(st.rel(k)) == "obl" {
+				if e := c.Verbs.Verb(lem + "_" + st.caseOf(k)); e != nil && st.caseOf(k) != "" {
+					out = append(out, trigger{tok: i, noun: -1, entry: e, rule: "verb:" + e.Lemma})
+					found = true
+					break
+				}
+			}
+		}
+		if found {
+			continue
+		}
+		if e := c.Verbs.Verb(lem); e != nil {
+			out = append(out, trigger{tok: i, noun: -1, entry: e, rule: "verb:" + lem})
+		}
+	}
+	for i := range st.s.Tokens {
+		t := st.tok(i)
+		if usedNoun[i] || (t.UPOS != "NOUN" && t.UPOS != "PROPN") {
+			continue
+		}
+		lem := lemma(t)
+		e := c.nounEntry(t)
+		if k := st.child(i, "compound"); k >= 0 {
+			// "drone strike", "hunger strike": compound + noun.
+			if ce := c.Verbs.Noun(lemma(st.tok(k)) + "_" + lem); ce != nil {
+				e = ce
+			}
+		}
+		if e == nil {
+			continue
+		}
+		// A noun that is the object of a light verb is coded with it, even
+		// when the pair is not in the dictionary ("held talks").
+		out = append(out, trigger{tok: i, noun: i, entry: e, rule: "noun:" + e.Lemma})
+	}
+	return out
+}
+
+// lightEntry looks up a light verb with its object noun by the noun's lemma
+// and by its lower-case form ("talks" may be lemmatised to "talk").
+func (c *Coder) lightEntry(verb string, obj *chronicle.Token) *Entry {
+	if e := c.Verbs.Light(verb, lemma(obj)); e != nil {
+		return e
+	}
+	return c.Verbs.Light(verb, strings.ToLower(obj.Text))
+}
+
+// nounEntry looks up a nominal trigger by lemma and by lower-case form.
+func (c *Coder) nounEntry(t *chronicle.Token) *Entry {
+	if e := c.Verbs.Noun(lemma(t)); e != nil {
+		return e
+	}
+	return c.Verbs.Noun(strings.ToLower(t.Text))
+}
+
+// intentGovernors make a controlled verb's event planned ("plans to visit").
+var intentGovernors = map[string]bool{
+	"plan": true, "set": true, "expect": true, "intend": true, "aim": true, "schedule": true,
+	"due": true, "prepare": true, "seek": true, "hope": true, "want": true, "agree": true,
+	"pledge": true, "promise": true, "vow": true, "offer": true, "decide": true, "propose": true,
+	"try": true, "attempt": true, "wish": true, "poise": true, "poised": true, "going": true, "go": true,
+	"likely": true, "ready": true, "able": true, "about": true,
+}
+
+// reportVerbs introduce reported speech.
+var reportVerbs = map[string]bool{
+	"say": true, "tell": true, "claim": true, "allege": true, "report": true, "state": true,
+	"add": true, "announce": true, "insist": true, "assert": true, "write": true, "believe": true,
+	"suggest": true, "argue": true, "confirm": true, "deny": true, "note": true, "explain": true,
+	"warn": true, "suspect": true, "think": true, "accuse": true, "charge": true,
+}
+
+var hypotheticalAux = map[string]bool{"could": true, "would": true, "might": true, "may": true, "should": true, "can": true}
+
+// codeTrigger codes one trigger into zero or more events (one per
+// source-target pair).
+func (c *Coder) codeTrigger(dc *docContext, st *sent, tr trigger, suppressed map[int]bool) []chronicle.Event {
+	v := tr.tok
+	entry := tr.entry
+	rule := tr.rule
+	// The clause head: the verb for verbal triggers; for a nominal trigger the
+	// verb that governs it, if any.
+	clause := v
+	if tr.noun == v {
+		clause = st.clauseOf(v)
+	}
+	// Intent: "agreed to meet", "pledged to send aid": code the controlled
+	// event as planned and drop the governor's own event.
+	var srcs, tgts []int
+	passive := false
+	if tr.noun == v {
+		srcs, tgts = c.nounArgs(st, v, entry)
+	} else {
+		srcs, tgts, passive = c.verbArgs(st, v, tr.noun, entry)
+	}
+	// Governed by another trigger (threaten to attack, refuse to meet): the
+	// governor is the event; lend it our target.
+	if tr.noun != v && baseRel(st.rel(v)) == "xcomp" {
+		g := st.head(v)
+		if g >= 0 && !intentGovernors[lemma(st.tok(g))] {
+			if ge := c.Verbs.Verb(lemma(st.tok(g))); ge != nil {
+				c.tracef("sentence %d: %q is coded through its governor %q", st.i, st.tok(v).Text, st.tok(g).Text)
+				return nil
+			}
+		}
+	}
+	if len(srcs) == 0 {
+		srcs = st.inheritSubject(clause)
+	}
+	// Intent governor that is itself a trigger ("agreed", "pledged"): skip it
+	// when it controls another trigger.
+	if tr.noun != v {
+		if x := st.child(v, "xcomp"); x >= 0 && intentGovernors[lemma(st.tok(v))] {
+			for _, other := range c.findTriggersAt(st, x) {
+				_ = other
+				c.tracef("sentence %d: %q defers to the event it governs (%q)", st.i, st.tok(v).Text, st.tok(x).Text)
+				return nil
+			}
+		}
+	}
+	fact, speaker, quoteIdx, why := c.factuality(dc, st, clause, tr)
+	code := entry.Code
+	if fact == chronicle.FactPlanned {
+		code = intentCode(code)
+	}
+	cd, ok := c.Verbs.Lookup(code)
+	if !ok {
+		c.tracef("sentence %d: %q: code %s is not in the CAMEO table", st.i, st.tok(v).Text, code)
+		return nil
+	}
+	var srcActors, tgtActors []chronicle.ActorRef
+	for _, s := range srcs {
+		srcActors = append(srcActors, c.actorsAt(dc, st, s)...)
+	}
+	for _, t := range tgts {
+		tgtActors = append(tgtActors, c.actorsAt(dc, st, t)...)
+	}
+	// "X and Y met": a symmetric event with two subjects and no object.
+	if len(tgtActors) == 0 && len(srcActors) >= 2 && isSymmetric(cd.PLOVER) {
+		tgtActors = srcActors[1:]
+		srcActors = srcActors[:1]
+		rule += "+reciprocal"
+	}
+	if len(srcActors) == 0 {
+		c.tracef("sentence %d: %q (%s): no source actor found", st.i, st.tok(v).Text, rule)
+		return nil
+	}
+	if len(tgtActors) == 0 && !entry.NoTarget && !targetOptional(cd.PLOVER) {
+		c.tracef("sentence %d: %q (%s): no target actor found", st.i, st.tok(v).Text, rule)
+		return nil
+	}
+	if len(tgtActors) == 0 {
+		tgtActors = []chronicle.ActorRef{{}}
+	}
+	if passive {
+		rule += "+passive"
+	}
+	date, dateText := c.eventDate(dc, st, v)
+	if fact == chronicle.FactOccurred && date != "" && dc.doc.Date != "" && isHistorical(date, dc.doc.Date) {
+		fact, why = chronicle.FactHistorical, "event date "+date+" is well before publication"
+	}
+	if fact == chronicle.FactOccurred && date != "" && dc.doc.Date != "" && date > dc.doc.Date && len(date) == 10 {
+		fact, why = chronicle.FactPlanned, "event date is after publication"
+		code = intentCode(code)
+		if cd2, ok := c.Verbs.Lookup(code); ok {
+			cd = cd2
+		}
+	}
+	if date == "" && fact != chronicle.FactPlanned && fact != chronicle.FactHypothetical {
+		date = dc.doc.Date
+	}
+	var loc *chronicle.Place
+	if c.Places != nil {
+		loc = c.Places.EventLocation(dc.doc, st.i, v)
+	}
+	trigTok := st.tok(v)
+	if tr.noun >= 0 {
+		trigTok = st.tok(tr.noun)
+	}
+	var out []chronicle.Event
+	for _, sa := range srcActors {
+		for _, ta := range tgtActors {
+			if ta.Code != "" && sa.Code == ta.Code && sa.Name == ta.Name {
+				continue
+			}
+			sa, ta := sa, ta
+			ev := chronicle.Event{
+				Sentence: st.i, Start: st.s.Start, End: st.s.End,
+				Trigger: &chronicle.Span{Sentence: st.i, Start: trigTok.Start, End: trigTok.End, Text: trigTok.Text},
+				PLOVER:  cd.PLOVER, Mode: cd.Mode, CAMEO: code, Quad: Quad(code), Goldstein: cd.Goldstein,
+				Source: &sa, Target: &ta, Date: date, DateText: dateText, Location: loc,
+				Factuality: fact, Rule: rule + "/" + code, Quote: quoteIdx, Speaker: speaker,
+			}
+			if ta.Text == "" && ta.Code == "" {
+				ev.Target = nil
+			}
+			if ev.Mode == "" {
+				ev.Mode = modeFor(cd.PLOVER, loc, sa)
+			}
+			ev.Confidence = confidence(st.parsed, &ev, fact)
+			ev.ID = eventID(dc.doc.ID, st.i, trigTok.Start, code, sa.Code+sa.Name, ta.Code+ta.Name)
+			if why != "" {
+				ev.Rule += " (" + why + ")"
+			}
+			out = append(out, ev)
+			c.tracef("sentence %d: event %s %s %s -> %s [%s] by %s", st.i, code, cd.PLOVER, sa.Text, ta.Text, fact, ev.Rule)
+		}
+	}
+	return out
+}
+
+// findTriggersAt reports the triggers whose governing token is i.
+func (c *Coder) findTriggersAt(st *sent, i int) []trigger {
+	var out []trigger
+	for _, tr := range c.findTriggers(st) {
+		if tr.tok == i {
+			out = append(out, tr)
+		}
+	}
+	return out
+}
+
+func isSymmetric(plover string) bool {
+	switch plover {
+	case "CONSULT", "AGREE", "COOPERATE", "ASSAULT":
+		return true
+	}
+	return false
+}
+
+func targetOptional(plover string) bool {
+	switch plover {
+	case "PROTEST", "MOBILIZE", "RETREAT":
+		return true
+	}
+	return false
+}
+
+// intentCode maps a cooperative code to the CAMEO "express intent" code used
+// when the event is planned or promised.
+func intentCode(code string) string {
+	if len(code) != 3 {
+		return code
+	}
+	switch code[:2] {
+	case "04":
+		return "036"
+	case "05":
+		return "032"
+	case "06":
+		return "031"
+	case "07":
+		return "033"
+	case "08":
+		return "035"
+	}
+	return code
+}
+
+func modeFor(plover string, loc *chronicle.Place, src chronicle.ActorRef) string {
+	if plover == "CONSULT" && loc != nil && loc.Country != "" && src.Country != "" && loc.Country != src.Country {
+		return "visit"
+	}
+	return ""
+}
+
+func confidence(parsed bool, ev *chronicle.Event, fact string) float64 {
+	c := 0.5
+	if parsed {
+		c += 0.15
+	}
+	if ev.Source != nil && ev.Source.Code != "" {
+		c += 0.1
+	}
+	if ev.Target != nil && ev.Target.Code != "" {
+		c += 0.1
+	}
+	if ev.Source != nil && ev.Source.Name != "" {
+		c += 0.05
+	}
+	if fact == chronicle.FactReported || fact == chronicle.FactHypothetical {
+		c -= 0.1
+	}
+	return math.Round(c*100) / 100
+}
+
+// clauseOf returns the verb that governs a noun (the noun's head chain up to
+// the first verb), or the noun itself.
+func (st *sent) clauseOf(n int) int {
+	for i, steps := n, 0; i >= 0 && steps < 6; steps++ {
+		t := st.tok(i)
+		if i != n && (t.UPOS == "VERB" || t.UPOS == "AUX") {
+			return i
+		}
+		i = st.head(i)
+	}
+	return n
+}
+
+// verbArgs finds the source and target token heads of a verbal trigger.
+func (c *Coder) verbArgs(st *sent, v, noun int, e *Entry) (srcs, tgts []int, passive bool) {
+	subj := st.child(v, "nsubj")
+	psubj := st.child(v, "nsubj:pass")
+	if psubj >= 0 || st.child(v, "aux:pass") >= 0 {
+		passive = true
+	}
+	// Relative clauses: "the police, who arrested X" / "activists who were
+	// detained by police".
+	if st.rel(v) == "acl:relcl" && st.head(v) >= 0 {
+		for _, p := range []*int{&subj, &psubj} {
+			if *p >= 0 && relativePronoun[strings.ToLower(st.tok(*p).Text)] {
+				*p = st.head(v)
+			}
+		}
+	}
+	if passive {
+		for _, k := range st.kids[v] {
+			if st.rel(k) == "obl:agent" || (baseRel(st.rel(k)) == "obl" && st.caseOf(k) == "by") {
+				srcs = append(srcs, k)
+			}
+		}
+		if psubj >= 0 {
+			tgts = append(tgts, psubj)
+		}
+		return
+	}
+	if subj >= 0 {
+		srcs = append(srcs, subj)
+	}
+	if e.NoTarget {
+		return
+	}
+	if noun < 0 {
+		if obj := st.child(v, "obj"); obj >= 0 {
+			tgts = append(tgts, obj)
+		}
+	}
+	if len(tgts) == 0 {
+		// Obliques with the entry's prepositions, on the verb or on the
+		// event noun ("held talks with X").
+		heads := []int{v}
+		if noun >= 0 {
+			heads = append(heads, noun)
+		}
+		for _, h := range heads {
+			for _, k := range st.kids[h] {
+				r := baseRel(st.rel(k))
+				if r != "obl" && r != "nmod" {
+					continue
+				}
+				if hasPrep(e.Preps, st.caseOf(k)) {
+					tgts = append(tgts, k)
+				}
+			}
+		}
+	}
+	if len(tgts) == 0 {
+		if io := st.child(v, "iobj"); io >= 0 {
+			tgts = append(tgts, io)
+		}
+	}
+	return
+}
+
+var relativePronoun = map[string]bool{"who": true, "which": true, "that": true, "whom": true}
+
+func hasPrep(preps []string, p string) bool {
+	if p == "" {
+		return false
+	}
+	for _, q := range preps {
+		if q == p {
+			return true
+		}
+	}
+	return false
+}
+
+// nounArgs finds the arguments of a nominal event: "X's arrest of Y", "talks
+// with X", "the meeting between X and Y", and the subject of the verb that
+// has the noun as object ("Rubio held talks with X").
+func (c *Coder) nounArgs(st *sent, n int, e *Entry) (srcs, tgts []int) {
+	poss := st.child(n, "nmod:poss")
+	for _, k := range st.kids[n] {
+		r := baseRel(st.rel(k))
+		if r != "nmod" {
+			continue
+		}
+		p := st.caseOf(k)
+		switch {
+		case p == "between":
+			srcs = append(srcs, k)
+		case p == "by":
+			srcs = append(srcs, k)
+		case hasPrep(e.Preps, p):
+			tgts = append(tgts, k)
+		}
+	}
+	if poss >= 0 {
+		if len(tgts) == 0 && isMaterialConflict(e.Code) {
+			tgts = append(tgts, poss)
+		} else {
+			srcs = append(srcs, poss)
+		}
+	}
+	// Adjectival actors: "a Russian attack on Kyiv", "U.S. sanctions on Iran".
+	if len(srcs) == 0 {
+		for _, k := range st.kids[n] {
+			if r := st.rel(k); r == "amod" || r == "compound" {
+				if st.tok(k).UPOS == "ADJ" || st.tok(k).UPOS == "PROPN" {
+					srcs = append(srcs, k)
+					break
+				}
+			}
+		}
+	}
+	// The governing verb's subject, when the noun is its object.
+	if len(srcs) == 0 {
+		h := st.head(n)
+		if h >= 0 && (st.rel(n) == "obj" || baseRel(st.rel(n)) == "obl") && st.tok(h).UPOS == "VERB" {
+			if s := st.child(h, "nsubj"); s >= 0 {
+				srcs = append(srcs, s)
+			}
+		}
+	}
+	return
+}
+
+func isMaterialConflict(code string) bool {
+	return code >= "14" && code < "21"
+}
+
+// inheritSubject finds the subject of a clause that has none: the subject of
+// the verb controlling it (xcomp), of the first conjunct, or of the clause the
+// participle modifies ("an order designating X": the subject of "signed").
+func (st *sent) inheritSubject(v int) []int {
+	for i, steps := v, 0; i >= 0 && steps < 5; steps++ {
+		if i != v {
+			if s := st.child(i, "nsubj", "nsubj:pass"); s >= 0 {
+				return []int{s}
+			}
+		}
+		r := baseRel(st.rel(i))
+		h := st.head(i)
+		if h < 0 {
+			return nil
+		}
+		switch r {
+		case "xcomp", "conj", "advcl", "acl", "obj", "ccomp":
+			if r == "acl" && st.rel(i) == "acl:relcl" {
+				// "the police, who arrested X": the modified noun.
+				return []int{h}
+			}
+			if r == "obj" && st.tok(i).UPOS != "NOUN" {
+				return nil
+			}
+			i = h
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+// factuality decides whether the event happened, is planned, negated,
+// hypothetical, reported or historical, with the reason.
+func (c *Coder) factuality(dc *docContext, st *sent, v int, tr trigger) (fact string, speaker *chronicle.ActorRef, quote *int, why string) {
+	fact = chronicle.FactOccurred
+	// Negation on the trigger or its clause.
+	check := []int{v}
+	if tr.noun >= 0 && tr.noun != v {
+		check = append(check, tr.noun)
+	}
+	if tr.noun == v && v != st.clauseOf(v) {
+		check = append(check, st.clauseOf(v))
+	}
+	for _, i := range check {
+		for _, k := range st.kids[i] {
+			l := lemma(st.tok(k))
+			if (st.rel(k) == "advmod" || baseRel(st.rel(k)) == "advmod") && (l == "not" || l == "never" || l == "n't") {
+				return chronicle.FactNegated, nil, nil, "negated by \"" + st.tok(k).Text + "\""
+			}
+			if st.rel(k) == "det" && (l == "no") {
+				return chronicle.FactNegated, nil, nil, "negated by \"no\""
+			}
+		}
+	}
+	// Conditionals and modals.
+	for _, i := range check {
+		for _, k := range st.kids[i] {
+			l := lemma(st.tok(k))
+			if st.rel(k) == "aux" && hypotheticalAux[strings.ToLower(st.tok(k).Text)] {
+				return chronicle.FactHypothetical, nil, nil, "modal \"" + st.tok(k).Text + "\""
+			}
+			if st.rel(k) == "mark" && (l == "if" || l == "unless") {
+				return chronicle.FactHypothetical, nil, nil, "conditional \"" + st.tok(k).Text + "\""
+			}
+		}
+	}
+	// Future and intent.
+	for _, i := range check {
+		for _, k := range st.kids[i] {
+			if st.rel(k) == "aux" {
+				w := strings.ToLower(st.tok(k).Text)
+				if w == "will" || w == "shall" || w == "'ll" {
+					fact, why = chronicle.FactPlanned, "future \""+st.tok(k).Text+"\""
+				}
+			}
+		}
+	}
+	for i, steps := v, 0; fact == chronicle.FactOccurred && i >= 0 && steps < 3; steps++ {
+		if baseRel(st.rel(i)) != "xcomp" {
+			break
+		}
+		g := st.head(i)
+		if g < 0 {
+			break
+		}
+		if intentGovernors[lemma(st.tok(g))] {
+			fact, why = chronicle.FactPlanned, "intent \""+st.tok(g).Text+" to\""
+			// The governor may itself be modal or negated.
+			for _, k := range st.kids[g] {
+				l := lemma(st.tok(k))
+				if l == "not" || l == "never" || l == "n't" {
+					return chronicle.FactNegated, nil, nil, "negated intent"
+				}
+			}
+		}
+		i = g
+	}
+	// Past perfect: background.
+	if fact == chronicle.FactOccurred {
+		for _, k := range st.kids[v] {
+			if st.rel(k) == "aux" && lemma(st.tok(k)) == "have" && strings.EqualFold(st.tok(k).Text, "had") {
+				fact, why = chronicle.FactHistorical, "past perfect"
+			}
+		}
+	}
+	// Inside a direct quote: reported by its speaker.
+	trigStart := st.tok(v).Start
+	for _, qi := range dc.quotesBySent[st.i] {
+		q := dc.doc.Quotes[qi]
+		if q.Direct && trigStart >= q.Start && trigStart < q.End {
+			qi := qi
+			if fact == chronicle.FactOccurred || fact == chronicle.FactHistorical {
+				fact = chronicle.FactReported
+			}
+			return fact, q.Speaker, &qi, "inside a quote"
+		}
+	}
+	// Reported speech: the clause is the complement of a speech verb.
+	for i, steps := v, 0; i >= 0 && steps < 6; steps++ {
+		r := baseRel(st.rel(i))
+		h := st.head(i)
+		if h < 0 {
+			break
+		}
+		if (r == "ccomp" || r == "parataxis") && reportVerbs[lemma(st.tok(h))] {
+			var sp *chronicle.ActorRef
+			if s := st.child(h, "nsubj"); s >= 0 {
+				if as := c.actorsAt(dc, st, s); len(as) > 0 {
+					a := as[0]
+					sp = &a
+				}
+			}
+			if fact == chronicle.FactOccurred || fact == chronicle.FactHistorical {
+				return chronicle.FactReported, sp, nil, "reported by \"" + st.tok(h).Text + "\""
+			}
+			return fact, sp, nil, why
+		}
+		i = h
+	}
+	// "according to X".
+	for i := range st.s.Tokens {
+		if strings.EqualFold(st.tok(i).Text, "according") && i+1 < len(st.s.Tokens) && strings.EqualFold(st.tok(i+1).Text, "to") {
+			if fact == chronicle.FactOccurred {
+				return chronicle.FactReported, nil, nil, "\"according to\""
+			}
+		}
+	}
+	return fact, nil, nil, why
+}
+
+// isHistorical reports whether an event date lies well before publication
+// (more than 31 days, or an earlier year when only the year is known).
+func isHistorical(date, pub string) bool {
+	if len(date) >= 4 && len(pub) >= 4 && date[:4] < pub[:4] {
+		return true
+	}
+	if len(date) == 10 && len(pub) == 10 {
+		return daysBetween(date, pub) > 31
+	}
+	if len(date) == 7 && len(pub) >= 7 {
+		return date < pub[:7] && daysBetween(date+"-28", pub) > 31
+	}
+	return false
+}
+
+// eventDate picks the date expression of the trigger's sentence nearest the
+// trigger.
+func (c *Coder) eventDate(dc *docContext, st *sent, v int) (string, string) {
+	pos := st.tok(v).Start
+	best, bestDist := -1, math.MaxInt
+	for i, d := range dc.doc.Dates {
+		if d.Sentence != st.i || strings.Contains(d.Value, "/") {
+			continue
+		}
+		dist := d.Start - pos
+		if dist < 0 {
+			dist = -dist + 10 // prefer dates after the trigger
+		}
+		if dist < bestDist {
+			best, bestDist = i, dist
+		}
+	}
+	if best < 0 {
+		return "", ""
+	}
+	return dc.doc.Dates[best].Value, dc.doc.Dates[best].Text
+}
+
+func (c *Coder) String() string { return fmt.Sprintf("coder(%d triggers)", c.Verbs.Len()) }
