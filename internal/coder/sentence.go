@@ -282,7 +282,7 @@ func (c *Coder) codeTrigger(dc *docContext, st *sent, tr trigger, suppressed map
 			}
 		}
 	}
-	if len(srcs) == 0 {
+	if len(srcs) == 0 && tr.noun != v {
 		srcs = st.inheritSubject(clause)
 	}
 	// Intent governor that is itself a trigger ("agreed", "pledged"): skip it
@@ -592,16 +592,27 @@ func (c *Coder) nounArgs(st *sent, n int, e *Entry) (srcs, tgts []int) {
 			}
 		}
 	}
-	// The governing verb's subject, when the noun is its object.
+	// The subject of a support verb that has the noun as object ("launched
+	// an attack on X", "held talks with X").
 	if len(srcs) == 0 {
 		h := st.head(n)
-		if h >= 0 && (st.rel(n) == "obj" || baseRel(st.rel(n)) == "obl") && st.tok(h).UPOS == "VERB" {
+		if h >= 0 && st.rel(n) == "obj" && supportVerbs[lemma(st.tok(h))] {
 			if s := st.child(h, "nsubj"); s >= 0 {
 				srcs = append(srcs, s)
+			} else if is := st.inheritSubject(h); len(is) > 0 {
+				srcs = append(srcs, is...)
 			}
 		}
 	}
 	return
+}
+
+// supportVerbs carry a nominal event without adding meaning of their own.
+var supportVerbs = map[string]bool{
+	"hold": true, "conduct": true, "launch": true, "carry": true, "stage": true, "make": true,
+	"pay": true, "begin": true, "start": true, "continue": true, "order": true, "impose": true,
+	"mount": true, "lead": true, "resume": true, "intensify": true, "step": true, "escalate": true,
+	"have": true, "give": true, "offer": true, "extend": true, "provide": true, "send": true,
 }
 
 func isMaterialConflict(code string) bool {
