@@ -271,6 +271,20 @@ func (c *Coder) codeTrigger(dc *docContext, st *sent, tr trigger, suppressed map
 	} else {
 		srcs, tgts, passive = c.verbArgs(st, v, tr.noun, entry)
 	}
+	if pm, ok := c.Verbs.matchPatterns(st, v); ok {
+		if pm.Code != "" {
+			e := *entry
+			e.Code = pm.Code
+			entry = &e
+		}
+		if pm.Source >= 0 {
+			srcs = []int{pm.Source}
+		}
+		if pm.Target >= 0 {
+			tgts = []int{pm.Target}
+		}
+		rule += " pattern:" + pm.Rule
+	}
 	// Governed by another trigger (threaten to attack, refuse to meet): the
 	// governor is the event; lend it our target.
 	if tr.noun != v && baseRel(st.rel(v)) == "xcomp" {
