@@ -12,13 +12,54 @@ import (
 func (c *Coder) actorsAt(dc *docContext, st *sent, h int) []chronicle.ActorRef {
 	var out []chronicle.ActorRef
 	if a, ok := c.actorAt(dc, st, h); ok {
-		out = append(out, a)
+		out = append(out, splitCodes(a)...)
 	}
-	for _, k := range st.kids[h] {
-		if st.rel(k) == "conj" {
-			if a, ok := c.actorAt(dc, st, k); ok {
-				out = append(out, a)
+	// Conjuncts, also nested ones ("X, Y, Z and W" parsed as W under Z).
+	var conj func(i, depth int)
+	conj = func(i, depth int) {
+		for _, k := range st.kids[i] {
+			if st.rel(k) == "conj" && depth < 8 {
+				if a, ok := c.actorAt(dc, st, k); ok {
+					out = append(out, splitCodes(a)...)
+				}
+				conj(k, depth+1)
 			}
+		}
+	}
+	conj(h, 0)
+	// A list misparsed as an apposition ("Mordor, the Shire, Fornost and
+	// Bree"): an appositive with conjuncts of its own that names another
+	// actor joins the list.
+	if len(out) > 0 {
+		for _, k := range st.kids[h] {
+			if st.rel(k) != "appos" || st.child(k, "conj") < 0 {
+				continue
+			}
+			if a, ok := c.actorAt(dc, st, k); ok && a.Code != "" && a.Code != out[0].Code {
+				out = append(out, splitCodes(a)...)
+				conj(k, 0)
+			}
+		}
+	}
+	return out
+}
+
+// splitCodes turns an actor with a compound code "A/B" (PETRARCH
+// dictionaries) into one actor per code.
+func splitCodes(a chronicle.ActorRef) []chronicle.ActorRef {
+	if !strings.Contains(a.Code, "/") {
+		return []chronicle.ActorRef{a}
+	}
+	var out []chronicle.ActorRef
+	for _, code := range strings.Split(a.Code, "/") {
+		if code = strings.TrimSpace(code); code != "" {
+			b := a
+			b.Code = code
+			if len(code) >= 3 {
+				b.Country = code[:3]
+			}
+			b.Sector = sectorOf(code)
+			out = append(out, b)
 		}
 	}
 	return out
@@ -71,8 +112,45 @@ var pronouns = map[string]string{
 	"they": "GROUP", "them": "GROUP", "it": "GROUP", "its": "GROUP", "their": "GROUP",
 }
 
+// quantityWords head phrases whose real head is their "of" modifier ("tens
+// of thousands of gang members", "a dozen members of the gang").
+var quantityWords = map[string]bool{
+	"tens": true, "dozens": true, "dozen": true, "hundreds": true, "thousands": true, "millions": true,
+	"scores": true, "number": true, "group": true, "couple": true, "handful": true, "members": true,
+	"member": true, "some": true, "many": true, "several": true, "most": true, "all": true, "both": true,
+	"one": true, "two": true, "three": true, "four": true, "five": true, "six": true, "seven": true,
+	"eight": true, "nine": true, "ten": true, "million": true, "billion": true, "$": true,
+}
+
+// lexicalHead follows quantity heads to the noun they quantify.
+func (st *sent) lexicalHead(h int) int {
+	for steps := 0; steps < 4; steps++ {
+		t := st.tok(h)
+		if !quantityWords[strings.ToLower(t.Text)] && t.UPOS != "NUM" {
+			return h
+		}
+		next := -1
+		for _, k := range st.kids[h] {
+			if baseRel(st.rel(k)) == "nmod" && (st.caseOf(k) == "of" || st.caseOf(k) == "in") {
+				next = k
+				break
+			}
+		}
+		if next < 0 {
+			return h
+		}
+		h = next
+	}
+	return h
+}
+
 // actorAt resolves one noun phrase.
 func (c *Coder) actorAt(dc *docContext, st *sent, h int) (chronicle.ActorRef, bool) {
+	if lh := st.lexicalHead(h); lh != h {
+		if a, ok := c.actorAt(dc, st, lh); ok {
+			return a, true
+		}
+	}
 	t := st.tok(h)
 	if kind, ok := pronouns[strings.ToLower(t.Text)]; ok {
 		a, ok := dc.lastActor(st.i, t.Start, kind)
@@ -82,40 +160,39 @@ func (c *Coder) actorAt(dc *docContext, st *sent, h int) (chronicle.ActorRef, bo
 		return a, ok
 	}
 	lo, hi := st.phraseSpan(h)
-	// An entity with an actor code on the head.
+	if clo, chi := st.nameChunk(h); chi-clo > 1 {
+		lo, hi = min(lo, clo), max(hi, chi)
+	}
+	// The most specific entity with an actor code in the phrase, and what
+	// the dictionary makes of the whole phrase ("Salvadoran police",
+	// "U.S. Defense Secretary Pete Hegseth").
+	var best *chronicle.Entity
 	if m := dc.entByTok[st.i]; m != nil {
-		if ei, ok := m[h]; ok {
-			e := dc.doc.Entities[ei]
-			if e.Code != "" {
-				// Prefer the whole phrase when the dictionary resolves it to a
-				// more specific code ("Salvadoran police").
-				if c.Actors != nil {
-					if a, ok := c.Actors.Resolve(st.s, lo, hi, dc.doc.Date); ok && a.Code != "" && len(a.Code) > len(e.Code) {
-						return a, true
-					}
-				}
-				return chronicle.ActorRef{Text: e.Text, Name: e.Name, Code: e.Code, Country: e.Country,
-					Sector: sectorOf(e.Code), Start: e.Start, End: e.End}, true
+		for i := lo; i < hi; i++ {
+			ei, ok := m[i]
+			if !ok || dc.doc.Entities[ei].Code == "" {
+				continue
+			}
+			e := &dc.doc.Entities[ei]
+			if best == nil || entityRank(e, h) > entityRank(best, h) {
+				best = e
 			}
 		}
 	}
 	if c.Actors != nil {
-		if a, ok := c.Actors.Resolve(st.s, lo, hi, dc.doc.Date); ok {
-			if a.Text == "" {
-				a.Text = dc.doc.Text[st.tok(lo).Start:st.tok(hi-1).End]
-				a.Start, a.End = st.tok(lo).Start, st.tok(hi-1).End
+		if a, ok := c.Actors.Resolve(st.s, lo, hi, dc.doc.Date); ok && a.Code != "" {
+			if best == nil || len(a.Code) >= len(best.Code) || best.Type == chronicle.EntNORP || best.Type == chronicle.EntGPE {
+				if a.Text == "" {
+					a.Text = dc.doc.Text[st.tok(lo).Start:st.tok(hi-1).End]
+					a.Start, a.End = st.tok(lo).Start, st.tok(hi-1).End
+				}
+				return a, true
 			}
-			return a, true
 		}
 	}
-	// An entity with a code anywhere in the phrase ("officials from Iraq").
-	if m := dc.entByTok[st.i]; m != nil {
-		for i := lo; i < hi; i++ {
-			if ei, ok := m[i]; ok && dc.doc.Entities[ei].Code != "" {
-				e := dc.doc.Entities[ei]
-				return chronicle.ActorRef{Text: e.Text, Name: e.Name, Code: e.Code, Country: e.Country, Sector: sectorOf(e.Code), Start: e.Start, End: e.End}, true
-			}
-		}
+	if best != nil {
+		return chronicle.ActorRef{Text: best.Text, Name: best.Name, Code: best.Code, Country: best.Country,
+			Sector: sectorOf(best.Code), Start: best.Start, End: best.End}, true
 	}
 	// An appositive ("Bukele, the president") or an "of" modifier.
 	for _, k := range st.kids[h] {
@@ -124,6 +201,111 @@ func (c *Coder) actorAt(dc *docContext, st *sent, h int) (chronicle.ActorRef, bo
 		}
 	}
 	return chronicle.ActorRef{}, false
+}
+
+// nearestActor returns the nearest actor entity before (dir -1) or after
+// (dir +1) token v in the sentence, not crossing another verb with its own
+// subject. It is the fallback when the parse gives no argument.
+//
+// With preps, the actor must follow one of those prepositions ("talks with
+// X"); without, an actor right after a locative preposition ("in Caracas")
+// is a place, not a participant, and is passed over.
+func (dc *docContext) nearestActor(st *sent, v, dir int, preps []string) (chronicle.ActorRef, bool) {
+	m := dc.entByTok[st.i]
+	if m == nil {
+		return chronicle.ActorRef{}, false
+	}
+	sawPrep := false
+	for i := v + dir; i >= 0 && i < len(st.s.Tokens); i += dir {
+		t := st.tok(i)
+		if hasPrep(preps, strings.ToLower(t.Text)) {
+			sawPrep = true
+		}
+		if ei, ok := m[i]; ok && dir > 0 && i > 0 && locativePreps[strings.ToLower(st.tok(i-1).Text)] && !hasPrep(preps, strings.ToLower(st.tok(i-1).Text)) {
+			i = dc.doc.Entities[ei].TokEnd - 1
+			continue
+		}
+		if len(preps) > 0 && dir > 0 && !sawPrep {
+			continue
+		}
+		if i != v && t.UPOS == "VERB" && st.child(i, "nsubj") >= 0 {
+			break
+		}
+		if t.Text == ";" || strings.EqualFold(t.Text, "but") || strings.EqualFold(t.Text, "while") || strings.EqualFold(t.Text, "after") || strings.EqualFold(t.Text, "before") {
+			break
+		}
+		ei, ok := m[i]
+		if !ok {
+			continue
+		}
+		e := dc.doc.Entities[ei]
+		if e.Code == "" {
+			continue
+		}
+		// Skip a nationality adjective in front of a longer actor phrase
+		// ("Chinese President Xi Jinping").
+		if e.Type == chronicle.EntNORP && e.TokEnd < len(st.s.Tokens) && isCapitalized(st.tok(e.TokEnd).Text) {
+			if dir > 0 {
+				continue
+			}
+		}
+		return chronicle.ActorRef{Text: e.Text, Name: e.Name, Code: e.Code, Country: e.Country, Sector: sectorOf(e.Code), Start: e.Start, End: e.End}, true
+	}
+	return chronicle.ActorRef{}, false
+}
+
+var locativePreps = map[string]bool{"in": true, "at": true, "near": true, "outside": true, "inside": true, "across": true, "from": true, "into": true, "through": true, "over": true}
+
+// entityRank orders entities as actors: people and organisations before
+// places and nationality adjectives, longer codes first, the head itself
+// first among equals.
+func entityRank(e *chronicle.Entity, head int) int {
+	r := len(e.Code)
+	switch e.Type {
+	case chronicle.EntPerson:
+		r += 40
+	case chronicle.EntOrg:
+		r += 30
+	case chronicle.EntGPE, chronicle.EntFac, chronicle.EntLoc:
+		r += 10
+	}
+	if e.TokStart <= head && head < e.TokEnd {
+		r += 5
+	}
+	return r
+}
+
+// nameChunk returns the run of proper-name tokens around h ("U.S. Defense
+// Secretary Pete Hegseth"), a guard against parses that split such names.
+func (st *sent) nameChunk(h int) (int, int) {
+	inName := func(i int) bool {
+		t := st.tok(i)
+		if t.UPOS == "PROPN" || (t.NER != "" && t.NER != "O") {
+			return true
+		}
+		return isCapitalized(t.Text) && (t.UPOS == "ADJ" || t.UPOS == "NOUN") && i > 0
+	}
+	if !inName(h) {
+		return h, h + 1
+	}
+	lo, hi := h, h+1
+	for lo > 0 && inName(lo-1) {
+		lo--
+	}
+	for hi < len(st.s.Tokens) && inName(hi) {
+		hi++
+	}
+	return lo, hi
+}
+
+// isCity reports whether a resolved city place covers the byte span.
+func (dc *docContext) isCity(start, end int) bool {
+	for _, p := range dc.doc.Places {
+		if p.Start < end && start < p.End && p.Resolution == "city" {
+			return true
+		}
+	}
+	return false
 }
 
 // lastActor returns the most recent actor entity before byte offset pos of

@@ -61,7 +61,9 @@ type Entry struct {
 	Object   string   // for light verbs: the object noun lemma
 	Preps    []string // prepositions marking the target
 	NoTarget bool     // the event takes no target
-	Line     int
+	// PrepRequired: the target must be the object of one of Preps.
+	PrepRequired bool
+	Line         int
 }
 
 // Dictionary maps triggers to CAMEO codes.
@@ -72,6 +74,9 @@ type Dictionary struct {
 	light map[string]*Entry // verb+noun
 	// Source names where the dictionary came from.
 	Source string
+	// petrarch holds the verb blocks, forms, patterns and synsets of a
+	// dictionary read from the PETRARCH2 format (nil otherwise).
+	petrarch *petrarchVerbs
 }
 
 // Lookup returns the code's description.
@@ -158,9 +163,13 @@ func ParseVerbs(r io.Reader, codes map[string]Code) (*Dictionary, error) {
 		}
 		e := &Entry{Code: f[0], Kind: f[1], Lemma: strings.ToLower(f[2]), Line: line}
 		if len(f) == 4 {
-			if f[3] == "-" {
+			switch {
+			case f[3] == "-":
 				e.NoTarget = true
-			} else {
+			case strings.HasPrefix(f[3], "!"):
+				e.PrepRequired = true
+				e.Preps = strings.Split(strings.ToLower(f[3][1:]), ",")
+			default:
 				e.Preps = strings.Split(strings.ToLower(f[3]), ",")
 			}
 		}

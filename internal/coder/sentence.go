@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	chronicle "github.com/chronicle-news/chronicle"
+	"github.com/chronicle-news/chronicle/internal/timex"
 )
 
 // docContext holds per-document state: the document, actors seen so far (for
@@ -53,6 +54,9 @@ type sent struct {
 	s      *chronicle.Sentence
 	kids   [][]int // children of each token (0-based)
 	parsed bool
+	// skip holds the tokens a dictionary pattern has accounted for ("WILL
+	// NOT * [081]"): factuality does not read them again.
+	skip map[int]bool
 }
 
 func newSent(i int, s *chronicle.Sentence) *sent {
@@ -158,6 +162,7 @@ func (c *Coder) findTriggers(st *sent) []trigger {
 		lem := lemma(t)
 		// Light verb with an event noun object.
 		if obj := st.child(i, "obj"); obj >= 0 {
+			obj = st.lexicalHead(obj)
 			if e := c.lightEntry(lem, st.tok(obj)); e != nil {
 				out = append(out, trigger{tok: i, noun: obj, entry: e, rule: "light:" + e.Lemma + "+" + e.Object})
 				usedNoun[obj] = true
@@ -187,7 +192,7 @@ func (c *Coder) findTriggers(st *sent) []trigger {
 		if found {
 			continue
 		}
-		if e := c.Verbs.Verb(lem); e != nil {
+		if e := c.Verbs.verbFor(t, lem); e != nil {
 			out = append(out, trigger{tok: i, noun: -1, entry: e, rule: "verb:" + lem})
 		}
 	}
@@ -271,18 +276,15 @@ func (c *Coder) codeTrigger(dc *docContext, st *sent, tr trigger, suppressed map
 	} else {
 		srcs, tgts, passive = c.verbArgs(st, v, tr.noun, entry)
 	}
-	if pm, ok := c.Verbs.matchPatterns(st, v); ok {
+	pm, pmOK := c.Verbs.matchPatterns(st, v)
+	st.skip = nil
+	if pmOK {
 		if pm.Code != "" {
 			e := *entry
 			e.Code = pm.Code
 			entry = &e
 		}
-		if pm.Source >= 0 {
-			srcs = []int{pm.Source}
-		}
-		if pm.Target >= 0 {
-			tgts = []int{pm.Target}
-		}
+		srcs, tgts = c.applyPattern(st, v, pm, srcs, tgts)
 		rule += " pattern:" + pm.Rule
 	}
 	// Governed by another trigger (threaten to attack, refuse to meet): the
@@ -290,14 +292,29 @@ func (c *Coder) codeTrigger(dc *docContext, st *sent, tr trigger, suppressed map
 	if tr.noun != v && baseRel(st.rel(v)) == "xcomp" {
 		g := st.head(v)
 		if g >= 0 && !intentGovernors[lemma(st.tok(g))] {
-			if ge := c.Verbs.Verb(lemma(st.tok(g))); ge != nil {
+			if ge := c.Verbs.verbFor(st.tok(g), lemma(st.tok(g))); ge != nil && ge.Code != "---" {
 				c.tracef("sentence %d: %q is coded through its governor %q", st.i, st.tok(v).Text, st.tok(g).Text)
 				return nil
 			}
 		}
 	}
-	if len(srcs) == 0 && tr.noun != v {
+	if len(srcs) == 0 && tr.noun != v && !passive {
 		srcs = st.inheritSubject(clause)
+	}
+	// "threatened to strike X", "refused to meet X": a governor without a
+	// target takes the controlled verb's object.
+	if len(tgts) == 0 && tr.noun != v && !entry.NoTarget {
+		if x := st.child(v, "xcomp"); x >= 0 {
+			if o := st.child(x, "obj"); o >= 0 {
+				tgts = append(tgts, o)
+				rule += "+xcomp-object"
+				if xe := c.Verbs.Verb(lemma(st.tok(x))); xe != nil && strings.HasPrefix(entry.Code, "13") && xe.Code >= "18" {
+					e := *entry
+					e.Code = "138"
+					entry = &e
+				}
+			}
+		}
 	}
 	// Intent governor that is itself a trigger ("agreed", "pledged"): skip it
 	// when it controls another trigger.
@@ -312,7 +329,7 @@ func (c *Coder) codeTrigger(dc *docContext, st *sent, tr trigger, suppressed map
 	}
 	fact, speaker, quoteIdx, why := c.factuality(dc, st, clause, tr)
 	code := entry.Code
-	if fact == chronicle.FactPlanned {
+	if fact == chronicle.FactPlanned && !pmOK {
 		code = intentCode(code)
 	}
 	cd, ok := c.Verbs.Lookup(code)
@@ -326,6 +343,28 @@ func (c *Coder) codeTrigger(dc *docContext, st *sent, tr trigger, suppressed map
 	}
 	for _, t := range tgts {
 		tgtActors = append(tgtActors, c.actorsAt(dc, st, t)...)
+	}
+	if len(tgtActors) == 0 && pmOK {
+		tgtActors = c.lowerActors(dc, st, v, srcActors)
+	}
+	// Fallback by word order when the parse gave no argument (verbal
+	// triggers only; not for PETRARCH dictionaries, which look in the
+	// verb's phrase instead, as PETRARCH does).
+	if len(srcActors) == 0 && len(srcs) == 0 && !passive && tr.noun != v && !pmOK {
+		if a, ok := dc.nearestActor(st, v, -1, nil); ok {
+			srcActors = append(srcActors, a)
+			rule += "+order-source"
+		}
+	}
+	if len(tgtActors) == 0 && !pmOK && !entry.NoTarget && tr.noun != v && !(len(srcActors) >= 2 && isSymmetric(c.plover(entry.Code))) {
+		var need []string
+		if entry.PrepRequired {
+			need = entry.Preps
+		}
+		if a, ok := dc.nearestActor(st, v, +1, need); ok {
+			tgtActors = append(tgtActors, a)
+			rule += "+order-target"
+		}
 	}
 	// "X and Y met": a symmetric event with two subjects and no object.
 	if len(tgtActors) == 0 && len(srcActors) >= 2 && isSymmetric(cd.PLOVER) {
@@ -347,13 +386,20 @@ func (c *Coder) codeTrigger(dc *docContext, st *sent, tr trigger, suppressed map
 	if passive {
 		rule += "+passive"
 	}
+	if cd.PLOVER == "CONSULT" && st.hasPhone(v, tr.noun) {
+		code = "041"
+		cd, _ = c.Verbs.Lookup(code)
+		rule += "+phone"
+	}
 	date, dateText := c.eventDate(dc, st, v)
 	if fact == chronicle.FactOccurred && date != "" && dc.doc.Date != "" && isHistorical(date, dc.doc.Date) {
 		fact, why = chronicle.FactHistorical, "event date "+date+" is well before publication"
 	}
 	if fact == chronicle.FactOccurred && date != "" && dc.doc.Date != "" && date > dc.doc.Date && len(date) == 10 {
 		fact, why = chronicle.FactPlanned, "event date is after publication"
-		code = intentCode(code)
+		if !pmOK {
+			code = intentCode(code)
+		}
 		if cd2, ok := c.Verbs.Lookup(code); ok {
 			cd = cd2
 		}
@@ -372,10 +418,18 @@ func (c *Coder) codeTrigger(dc *docContext, st *sent, tr trigger, suppressed map
 	var out []chronicle.Event
 	for _, sa := range srcActors {
 		for _, ta := range tgtActors {
+			if !pmOK { // PETRARCH keeps "---" agents as they are
+				sa, ta = inheritCountry(sa, ta, loc)
+			}
+			sa, ta := sa, ta
+			// A city attacked or seized is a place, not its government
+			// ("an attack on Kyiv" targets UKR, not UKRGOV).
+			if Quad(code) == 4 && ta.Code != "" && dc.isCity(ta.Start, ta.End) && len(ta.Country) == 3 {
+				ta.Code, ta.Sector = ta.Country, ""
+			}
 			if ta.Code != "" && sa.Code == ta.Code && sa.Name == ta.Name {
 				continue
 			}
-			sa, ta := sa, ta
 			ev := chronicle.Event{
 				Sentence: st.i, Start: st.s.Start, End: st.s.End,
 				Trigger: &chronicle.Span{Sentence: st.i, Start: trigTok.Start, End: trigTok.End, Text: trigTok.Text},
@@ -398,6 +452,9 @@ func (c *Coder) codeTrigger(dc *docContext, st *sent, tr trigger, suppressed map
 			c.tracef("sentence %d: event %s %s %s -> %s [%s] by %s", st.i, code, cd.PLOVER, sa.Text, ta.Text, fact, ev.Rule)
 		}
 	}
+	if pmOK && pm.Code2 != "" {
+		out = append(out, c.pairedEvents(dc, st, out, pm.Code2)...)
+	}
 	return out
 }
 
@@ -410,6 +467,58 @@ func (c *Coder) findTriggersAt(st *sent, i int) []trigger {
 		}
 	}
 	return out
+}
+
+// plover returns the PLOVER type of a code.
+func (c *Coder) plover(code string) string {
+	cd, _ := c.Verbs.Lookup(code)
+	return cd.PLOVER
+}
+
+// hasPhone reports whether the trigger has a "by phone" / "phone call"
+// modifier.
+func (st *sent) hasPhone(v, noun int) bool {
+	for _, h := range []int{v, noun} {
+		if h < 0 {
+			continue
+		}
+		for _, k := range st.kids[h] {
+			switch strings.ToLower(st.tok(k).Text) {
+			case "phone", "telephone", "phones":
+				return true
+			}
+		}
+		if l := lemma(st.tok(h)); l == "call" && st.tok(h).UPOS == "NOUN" {
+			return true
+		}
+	}
+	return false
+}
+
+// inheritCountry gives a generic agent without a country ("---COP") the
+// country of the other actor when that is a national actor, else the
+// country of the event's location: "Venezuelan police detained opposition
+// activists" codes the activists VENOPP.
+func inheritCountry(sa, ta chronicle.ActorRef, loc *chronicle.Place) (chronicle.ActorRef, chronicle.ActorRef) {
+	fill := func(a *chronicle.ActorRef, other chronicle.ActorRef) {
+		if !strings.HasPrefix(a.Code, "---") {
+			return
+		}
+		country := ""
+		if other.Country != "" && len(other.Code) >= 3 && other.Code[:3] == other.Country {
+			country = other.Country
+		}
+		if country == "" && loc != nil && len(loc.Country) == 3 {
+			country = loc.Country
+		}
+		if country != "" {
+			a.Code = country + a.Code[3:]
+			a.Country = country
+		}
+	}
+	fill(&sa, ta)
+	fill(&ta, sa)
+	return sa, ta
 }
 
 func isSymmetric(plover string) bool {
@@ -505,6 +614,12 @@ func (c *Coder) verbArgs(st *sent, v, noun int, e *Entry) (srcs, tgts []int, pas
 			}
 		}
 	}
+	// "officials said the rebels attacked X" misparsed as a reduced relative
+	// ("the rebels [who were] attacked"): the noun is the subject.
+	if subj < 0 && psubj < 0 && st.isReportedAcl(v) {
+		subj = st.head(v)
+		passive = false
+	}
 	if passive {
 		for _, k := range st.kids[v] {
 			if st.rel(k) == "obl:agent" || (baseRel(st.rel(k)) == "obl" && st.caseOf(k) == "by") {
@@ -522,7 +637,7 @@ func (c *Coder) verbArgs(st *sent, v, noun int, e *Entry) (srcs, tgts []int, pas
 	if e.NoTarget {
 		return
 	}
-	if noun < 0 {
+	if noun < 0 && !e.PrepRequired {
 		if obj := st.child(v, "obj"); obj >= 0 {
 			tgts = append(tgts, obj)
 		}
@@ -552,6 +667,21 @@ func (c *Coder) verbArgs(st *sent, v, noun int, e *Entry) (srcs, tgts []int, pas
 		}
 	}
 	return
+}
+
+// isReportedAcl reports whether verb v is parsed as a participle modifying
+// the object of a speech verb while it has an object of its own: a misparse
+// of a reported clause ("said the army attacked the town").
+func (st *sent) isReportedAcl(v int) bool {
+	if st.rel(v) != "acl" || st.child(v, "obj") < 0 {
+		return false
+	}
+	n := st.head(v)
+	if n < 0 || st.rel(n) != "obj" {
+		return false
+	}
+	g := st.head(n)
+	return g >= 0 && reportVerbs[lemma(st.tok(g))]
 }
 
 var relativePronoun = map[string]bool{"who": true, "which": true, "that": true, "whom": true}
@@ -643,6 +773,9 @@ func (st *sent) inheritSubject(v int) []int {
 				return []int{s}
 			}
 		}
+		if i != v && st.isReportedAcl(i) {
+			return []int{st.head(i)}
+		}
 		r := baseRel(st.rel(i))
 		h := st.head(i)
 		if h < 0 {
@@ -679,6 +812,9 @@ func (c *Coder) factuality(dc *docContext, st *sent, v int, tr trigger) (fact st
 	}
 	for _, i := range check {
 		for _, k := range st.kids[i] {
+			if st.skip[k] {
+				continue
+			}
 			l := lemma(st.tok(k))
 			if (st.rel(k) == "advmod" || baseRel(st.rel(k)) == "advmod") && (l == "not" || l == "never" || l == "n't") {
 				return chronicle.FactNegated, nil, nil, "negated by \"" + st.tok(k).Text + "\""
@@ -691,6 +827,9 @@ func (c *Coder) factuality(dc *docContext, st *sent, v int, tr trigger) (fact st
 	// Conditionals and modals.
 	for _, i := range check {
 		for _, k := range st.kids[i] {
+			if st.skip[k] {
+				continue
+			}
 			l := lemma(st.tok(k))
 			if st.rel(k) == "aux" && hypotheticalAux[strings.ToLower(st.tok(k).Text)] {
 				return chronicle.FactHypothetical, nil, nil, "modal \"" + st.tok(k).Text + "\""
@@ -724,7 +863,7 @@ func (c *Coder) factuality(dc *docContext, st *sent, v int, tr trigger) (fact st
 			// The governor may itself be modal or negated.
 			for _, k := range st.kids[g] {
 				l := lemma(st.tok(k))
-				if l == "not" || l == "never" || l == "n't" {
+				if !st.skip[k] && (l == "not" || l == "never" || l == "n't") {
 					return chronicle.FactNegated, nil, nil, "negated intent"
 				}
 			}
@@ -758,6 +897,9 @@ func (c *Coder) factuality(dc *docContext, st *sent, v int, tr trigger) (fact st
 		if h < 0 {
 			break
 		}
+		if st.isReportedAcl(i) {
+			r, h = "ccomp", st.head(h)
+		}
 		if (r == "ccomp" || r == "parataxis") && reportVerbs[lemma(st.tok(h))] {
 			var sp *chronicle.ActorRef
 			if s := st.child(h, "nsubj"); s >= 0 {
@@ -787,6 +929,14 @@ func (c *Coder) factuality(dc *docContext, st *sent, v int, tr trigger) (fact st
 // isHistorical reports whether an event date lies well before publication
 // (more than 31 days, or an earlier year when only the year is known).
 func isHistorical(date, pub string) bool {
+	if strings.Contains(date, "/") {
+		// A range: historical only when it ended before publication.
+		_, end, _ := strings.Cut(date, "/")
+		if end == "" {
+			return false
+		}
+		date = end
+	}
 	if len(date) >= 4 && len(pub) >= 4 && date[:4] < pub[:4] {
 		return true
 	}
@@ -802,6 +952,9 @@ func isHistorical(date, pub string) bool {
 // eventDate picks the date expression of the trigger's sentence nearest the
 // trigger.
 func (c *Coder) eventDate(dc *docContext, st *sent, v int) (string, string) {
+	if d := timex.ForSpan(dc.doc, st.i, st.tok(v).Start, st.tok(v).End); d != nil {
+		return d.Value, d.Text
+	}
 	pos := st.tok(v).Start
 	best, bestDist := -1, math.MaxInt
 	for i, d := range dc.doc.Dates {

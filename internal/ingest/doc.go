@@ -1,0 +1,14 @@
+// Package ingest reads documents from files, folders, JSONL, WARC archives,
+// RSS/Atom feeds and web pages, codes them with the pipeline on several
+// workers and commits the results in input order to a store.
+//
+// Every document gets a stable id: a file's path, a JSONL record's id, a
+// page's canonical URL, or else a hash of its text. Documents the store
+// already holds are skipped, so running an ingest again, or resuming one that
+// was interrupted, adds only what is missing. A document that fails is
+// reported as "INPUT: problem" and never stops the batch.
+//
+// Fetching is polite: an honest User-Agent, timeouts, retries with backoff,
+// a cap on response size, conditional GET (ETag and Last-Modified) when a
+// feed is polled again, and a minimum interval between requests to one host.
+package ingest

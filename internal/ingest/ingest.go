@@ -1,0 +1,574 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"sync"
+	"time"
+
+	chronicle "github.com/chronicle-news/chronicle"
+	"github.com/chronicle-news/chronicle/internal/extract"
+	"github.com/chronicle-news/chronicle/internal/story"
+)
+
+// Store is what the ingest needs of a store. chronicle.Store satisfies it.
+type Store interface {
+	HasDocument(ctx context.Context, id string) (bool, error)
+	PutDocument(ctx context.Context, doc *chronicle.Document) (bool, error)
+}
+
+// BatchStore is a store that can commit several documents in one
+// transaction, which is much faster. PutDocuments returns how many were new.
+// The ingest uses it when the store has it.
+type BatchStore interface {
+	PutDocuments(ctx context.Context, docs []*chronicle.Document) (int, error)
+}
+
+// Coder codes one document in place; *pipeline.Pipeline satisfies it.
+type Coder interface {
+	Code(ctx context.Context, doc *chronicle.Document) error
+}
+
+// Stats counts what an ingest did.
+type Stats struct {
+	Stored      int // documents coded and committed
+	Skipped     int // documents the store already held
+	Failed      int // inputs that failed
+	NotModified int // feeds or pages unchanged since the last poll
+	Events      int
+	Quotes      int
+	Claims      int
+	Tokens      int
+	Bytes       int64 // bytes of extracted text coded
+	Rounds      int   // polling rounds (1 without Follow)
+}
+
+// Ingester reads sources, codes their documents on several workers and
+// commits them in input order to Store.
+type Ingester struct {
+	Store   Store
+	Coder   Coder
+	Fetcher *Fetcher
+	// Workers is the number of documents coded at once (at least 1).
+	Workers int
+	// Follow polls the sources again every Interval until the context ends.
+	Follow   bool
+	Interval time.Duration
+	// Stdin is read for the source "-".
+	Stdin io.Reader
+	// Errors receives one line per failed input: "chronicle: INPUT: problem".
+	Errors io.Writer
+	// Progress is told about progress; nil for none.
+	Progress Progress
+	// BatchSize is the most documents committed in one transaction when
+	// the store is a BatchStore (default 64); a batch is also committed
+	// when FlushEvery (default 1s) passed since its first document.
+	BatchSize  int
+	FlushEvery time.Duration
+	// Stories, when not nil, groups near-duplicate documents into stories:
+	// each document's Story is set before it is stored. Run first adds the
+	// documents the store already holds (when it can list them), so that a
+	// resumed ingest gives the same stories as an uninterrupted one.
+	Stories *story.Index
+	// Hasher computes the signatures for Stories (default
+	// story.NewMinHasher(story.DefaultHashes, story.DefaultShingle)).
+	Hasher *story.MinHasher
+	// Now replaces the clock in tests.
+	Now func() time.Time
+
+	mu    sync.Mutex
+	stats Stats
+	seenM map[string]bool // URLs fetched or found stored in this run
+}
+
+// Run ingests sources and returns what it did. It returns an error only when
+// the ingest could not go on (the context ended, the store failed); inputs
+// that failed are counted in Stats.Failed and reported to Errors.
+func (in *Ingester) Run(ctx context.Context, sources []string) (Stats, error) {
+	if in.Store == nil || in.Coder == nil {
+		return Stats{}, errors.New("ingest: store and coder are required")
+	}
+	if in.Fetcher == nil {
+		in.Fetcher = NewFetcher(FetchOptions{})
+	}
+	if in.Errors == nil {
+		in.Errors = io.Discard
+	}
+	interval := in.Interval
+	if interval <= 0 {
+		interval = 15 * time.Minute
+	}
+	if in.Stories != nil {
+		if in.Hasher == nil {
+			in.Hasher = story.NewMinHasher(story.DefaultHashes, story.DefaultShingle)
+		}
+		if err := in.seedStories(ctx); err != nil {
+			return in.Stats(), err
+		}
+	}
+	var err error
+	for {
+		in.note(func(s *Stats) { s.Rounds++ })
+		err = in.round(ctx, sources)
+		if err != nil || !in.Follow {
+			break
+		}
+		if in.Progress != nil {
+			in.Progress.Update(in.Stats())
+		}
+		if err = sleepCtx(ctx, interval); err != nil {
+			break
+		}
+	}
+	st := in.Stats()
+	if in.Progress != nil {
+		in.Progress.Done(st)
+	}
+	if in.Follow && errors.Is(err, context.Canceled) {
+		err = nil // following ends when interrupted
+	}
+	return st, err
+}
+
+// Stats returns the counts so far.
+func (in *Ingester) Stats() Stats {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	return in.stats
+}
+
+func (in *Ingester) note(f func(*Stats)) {
+	in.mu.Lock()
+	f(&in.stats)
+	in.mu.Unlock()
+}
+
+func (in *Ingester) seen(id string) bool {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	return in.seenM[id]
+}
+
+func (in *Ingester) markSeen(id string) {
+	in.mu.Lock()
+	if in.seenM == nil {
+		in.seenM = map[string]bool{}
+	}
+	in.seenM[id] = true
+	in.mu.Unlock()
+}
+
+func (in *Ingester) stdin() io.Reader {
+	if in.Stdin != nil {
+		return in.Stdin
+	}
+	return os.Stdin
+}
+
+func (in *Ingester) now() time.Time {
+	if in.Now != nil {
+		return in.Now()
+	}
+	return time.Now()
+}
+
+// report prints a failed input.
+func (in *Ingester) report(err error) {
+	in.note(func(s *Stats) { s.Failed++ })
+	msg := fmt.Sprintf("chronicle: %s\n", err)
+	if in.Progress != nil {
+		in.Progress.Message(msg)
+		return
+	}
+	io.WriteString(in.Errors, msg)
+}
+
+// slot carries one item through the workers to the ordered committer.
+type slot struct {
+	it   item
+	done chan struct{}
+}
+
+// round reads every source once, codes on Workers workers and commits in
+// input order. Queues are bounded, so memory does not grow with the corpus.
+func (in *Ingester) round(ctx context.Context, sources []string) error {
+	workers := max(in.Workers, 1)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	queue := make(chan *slot, workers*4)
+	work := make(chan *slot, workers*4)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for s := range work {
+				in.process(ctx, &s.it)
+				close(s.done)
+			}
+		}()
+	}
+	var readErr error
+	go func() {
+		defer close(work)
+		defer close(queue)
+		emit := func(it item) error {
+			s := &slot{it: it, done: make(chan struct{})}
+			select {
+			case queue <- s:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			select {
+			case work <- s:
+			case <-ctx.Done():
+				close(s.done)
+				return ctx.Err()
+			}
+			return nil
+		}
+		for _, src := range sources {
+			if err := in.readSource(ctx, src, emit); err != nil {
+				if ctx.Err() == nil {
+					readErr = err
+				}
+				return
+			}
+		}
+	}()
+	c := in.newCommitter()
+	var commitErr error
+	fail := func(err error) {
+		if commitErr == nil {
+			commitErr = err
+			cancel()
+		}
+	}
+	for {
+		s, ok := c.next(ctx, queue, fail)
+		if !ok {
+			break
+		}
+		if commitErr != nil || ctx.Err() != nil {
+			continue
+		}
+		if err := c.add(ctx, &s.it); err != nil {
+			fail(err)
+		}
+		s.it = item{} // free the document
+	}
+	if commitErr == nil {
+		// Commit what was coded, also when interrupted: every pending
+		// document was coded completely before the interruption.
+		if err := c.flush(context.WithoutCancel(ctx)); err != nil {
+			fail(err)
+		}
+	}
+	wg.Wait()
+	if commitErr != nil {
+		return commitErr
+	}
+	if readErr != nil {
+		return readErr
+	}
+	return ctx.Err()
+}
+
+// process readies and codes one document on a worker: extraction of HTML,
+// its id, the check whether the store holds it already, and coding.
+func (in *Ingester) process(ctx context.Context, it *item) {
+	if it.err != nil || it.skipped || it.doc == nil || ctx.Err() != nil {
+		return
+	}
+	doc := it.doc
+	if doc.Text == "" && doc.HTML != "" {
+		page, err := extract.HTML(doc.HTML, doc.URL)
+		if err != nil {
+			it.err = fmt.Errorf("%s: extract html: %w", it.input, err)
+			return
+		}
+		doc.Text, doc.HTML = page.Text, ""
+		if doc.Title == "" {
+			doc.Title = page.Title
+		}
+		if doc.Date == "" {
+			doc.Date = page.Date
+		}
+		if doc.Source == "" {
+			doc.Source = page.Site
+		}
+		if it.idFromURL && page.URL != "" && CanonicalURL(absURL(doc.URL, page.URL)) != "" {
+			doc.URL = CanonicalURL(absURL(doc.URL, page.URL))
+		}
+	}
+	if strings.TrimSpace(doc.Text) == "" {
+		it.err = fmt.Errorf("%s: %w", it.input, chronicle.Errorf(chronicle.EInvalid, "no text found"))
+		return
+	}
+	if doc.Date == "" {
+		doc.Date = it.date
+	}
+	if doc.Date == "" && !it.fetched.IsZero() {
+		// The dateline, else the day the page was fetched (or archived).
+		if doc.Date = extract.DatelineDate(doc.Text, it.fetched); doc.Date == "" {
+			doc.Date = it.fetched.UTC().Format("2006-01-02")
+		}
+	}
+	if doc.ID == "" && it.idFromURL {
+		doc.ID = CanonicalURL(doc.URL)
+	}
+	if doc.ID == "" {
+		doc.ID = ContentID(doc.Text)
+	}
+	has, err := in.Store.HasDocument(ctx, doc.ID)
+	if err != nil {
+		it.err = fmt.Errorf("%s: check store: %w", it.input, err)
+		return
+	}
+	if has {
+		it.skipped = true
+		return
+	}
+	if err := in.Coder.Code(ctx, doc); err != nil {
+		it.err = fmt.Errorf("%s: %w", it.input, err)
+	}
+	if in.Stories != nil {
+		it.sig = in.Hasher.Signature(doc.Text)
+	}
+}
+
+// storyLister is what seeding the stories needs of a store.
+type storyLister interface {
+	Documents(ctx context.Context, f chronicle.Filter) ([]chronicle.DocumentSummary, string, error)
+	Document(ctx context.Context, id string) (*chronicle.Document, error)
+}
+
+// seedStories adds the documents the store holds to the story index, with
+// the stories they were stored with.
+func (in *Ingester) seedStories(ctx context.Context) error {
+	st, ok := in.Store.(storyLister)
+	if !ok {
+		return nil
+	}
+	f := chronicle.Filter{Limit: 1000}
+	for {
+		docs, next, err := st.Documents(ctx, f)
+		if err != nil {
+			return fmt.Errorf("read stored documents for stories: %w", err)
+		}
+		for _, d := range docs {
+			full, err := st.Document(ctx, d.ID)
+			if err != nil {
+				return fmt.Errorf("read stored document %s for stories: %w", d.ID, err)
+			}
+			storyID := full.Story
+			if storyID == "" {
+				storyID = full.ID
+			}
+			in.Stories.Add(full.ID, full.Date, in.Hasher.Signature(full.Text), storyID)
+		}
+		if next == "" || len(docs) == 0 {
+			return nil
+		}
+		f.Cursor = next
+	}
+}
+
+// absURL resolves ref against base.
+func absURL(base, ref string) string {
+	if IsURL(ref) {
+		return ref
+	}
+	b, err := urlParse(base)
+	if err != nil {
+		return ""
+	}
+	r, err := urlParse(ref)
+	if err != nil {
+		return ""
+	}
+	return b.ResolveReference(r).String()
+}
+
+// committer commits coded documents in input order, in batches when the
+// store can take them.
+type committer struct {
+	in      *Ingester
+	batch   BatchStore
+	size    int
+	every   time.Duration
+	pending []*chronicle.Document
+	ids     map[string]bool
+	since   time.Time
+}
+
+func (in *Ingester) newCommitter() *committer {
+	c := &committer{in: in, size: in.BatchSize, every: in.FlushEvery, ids: map[string]bool{}}
+	if c.size <= 0 {
+		c.size = 64
+	}
+	if c.every <= 0 {
+		c.every = time.Second
+	}
+	if b, ok := in.Store.(BatchStore); ok && c.size > 1 {
+		c.batch = b
+	}
+	return c
+}
+
+// next returns the next slot once its document is coded, committing the
+// pending batch whenever it has waited FlushEvery.
+func (c *committer) next(ctx context.Context, queue <-chan *slot, fail func(error)) (*slot, bool) {
+	for {
+		due, stop := c.due()
+		select {
+		case s, ok := <-queue:
+			stop()
+			if !ok {
+				return nil, false
+			}
+			for {
+				due, stop := c.due()
+				select {
+				case <-s.done:
+					stop()
+					return s, true
+				case <-due:
+					if err := c.flush(ctx); err != nil {
+						fail(err)
+					}
+				}
+			}
+		case <-due:
+			if err := c.flush(ctx); err != nil {
+				fail(err)
+			}
+		}
+	}
+}
+
+// due returns a channel that fires when the pending batch must be
+// committed, or nil (never ready) when nothing is pending.
+func (c *committer) due() (<-chan time.Time, func()) {
+	if len(c.pending) == 0 {
+		return nil, func() {}
+	}
+	t := time.NewTimer(max(time.Until(c.since.Add(c.every)), 0))
+	return t.C, func() { t.Stop() }
+}
+
+// add commits (or queues for the next batch) one processed item; it returns
+// an error only when the store fails, which ends the ingest.
+func (c *committer) add(ctx context.Context, it *item) error {
+	in := c.in
+	switch {
+	case it.skipped:
+		in.note(func(s *Stats) { s.Skipped++ })
+	case it.doc == nil || len(it.doc.Sentences) == 0 && it.err != nil:
+		// Nothing was coded: report it and store nothing.
+		if it.err != nil {
+			in.report(it.err)
+		}
+	case c.batch != nil:
+		// Store what was found even when a stage failed, and report the
+		// failure.
+		if it.err != nil {
+			in.report(it.err)
+		}
+		if c.ids[it.doc.ID] {
+			in.note(func(s *Stats) { s.Skipped++ })
+			break
+		}
+		in.assignStory(it)
+		if len(c.pending) == 0 {
+			c.since = time.Now()
+		}
+		c.ids[it.doc.ID] = true
+		c.pending = append(c.pending, it.doc)
+		if len(c.pending) >= c.size {
+			return c.flush(ctx)
+		}
+	default:
+		doc := it.doc
+		in.assignStory(it)
+		stored, err := in.Store.PutDocument(ctx, doc)
+		if err != nil {
+			return fmt.Errorf("store %s: %w", doc.ID, err)
+		}
+		if it.err != nil {
+			in.report(it.err)
+		}
+		if stored {
+			c.count([]*chronicle.Document{doc}, 1)
+		} else {
+			in.note(func(s *Stats) { s.Skipped++ })
+		}
+	}
+	if in.Progress != nil {
+		in.Progress.Update(in.Stats())
+	}
+	return nil
+}
+
+// assignStory sets the story of a document about to be committed; the
+// committer calls it in input order.
+func (in *Ingester) assignStory(it *item) {
+	if in.Stories == nil || it.sig == nil {
+		return
+	}
+	storyID, _ := in.Stories.Add(it.doc.ID, it.doc.Date, it.sig, it.doc.Story)
+	it.doc.Story = storyID
+}
+
+// flush commits the pending batch in one transaction.
+func (c *committer) flush(ctx context.Context) error {
+	if len(c.pending) == 0 {
+		return nil
+	}
+	docs := c.pending
+	c.pending = nil
+	clear(c.ids)
+	added, err := c.batch.PutDocuments(ctx, docs)
+	if err != nil {
+		return fmt.Errorf("store %d documents (%s ... %s): %w", len(docs), docs[0].ID, docs[len(docs)-1].ID, err)
+	}
+	c.count(docs, added)
+	if c.in.Progress != nil {
+		c.in.Progress.Update(c.in.Stats())
+	}
+	return nil
+}
+
+// count adds committed documents to the stats; added of them were new.
+func (c *committer) count(docs []*chronicle.Document, added int) {
+	var events, quotes, claims, tokens int
+	var bytes int64
+	for _, d := range docs {
+		events += len(d.Events)
+		quotes += len(d.Quotes)
+		claims += len(d.Claims)
+		bytes += int64(len(d.Text))
+		for _, s := range d.Sentences {
+			tokens += len(s.Tokens)
+		}
+	}
+	if added < len(docs) && len(docs) > 0 {
+		// Some were stored meanwhile by someone else: scale the counts.
+		f := float64(added) / float64(len(docs))
+		events, quotes, claims, tokens = int(float64(events)*f), int(float64(quotes)*f), int(float64(claims)*f), int(float64(tokens)*f)
+		bytes = int64(float64(bytes) * f)
+	}
+	c.in.note(func(s *Stats) {
+		s.Stored += added
+		s.Skipped += len(docs) - added
+		s.Events += events
+		s.Quotes += quotes
+		s.Claims += claims
+		s.Tokens += tokens
+		s.Bytes += bytes
+	})
+}

@@ -1,0 +1,83 @@
+package training
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/chronicle-news/chronicle/internal/nlp/lemma"
+	"github.com/chronicle-news/chronicle/internal/nlp/parser"
+	"github.com/chronicle-news/chronicle/internal/nlp/tagger"
+)
+
+// Options are the common training options.
+type Options struct {
+	Data  string // data folder
+	Out   string // model file to write (gzip)
+	Seed  uint64
+	Iters int       // 0 for the model's default
+	Log   io.Writer // progress, or nil
+}
+
+// ParserPrune is the smallest absolute weight the shipped parser keeps:
+// pruning at 1.0 shrinks it from 19 MB to 8 MB (gzip) for 0.06 points of
+// dev UAS.
+const ParserPrune = 1.0
+
+// Run trains the named model ("tagger", "parser", "lemma" or "ner") and
+// writes it.
+func Run(what string, o Options) error {
+	var save func(io.Writer) error
+	switch what {
+	case "tagger":
+		train, dev, err := ReadTreebank(o.Data)
+		if err != nil {
+			return err
+		}
+		it := o.Iters
+		if it == 0 {
+			it = 6
+		}
+		t, err := tagger.Train(train, tagger.Options{Iters: it, Seed: o.Seed, Log: o.Log, Dev: dev, TwoPass: true})
+		if err != nil {
+			return err
+		}
+		save = t.Save
+	case "parser":
+		train, dev, err := ReadTreebank(o.Data)
+		if err != nil {
+			return err
+		}
+		trainTags, devTags, err := Jackknife(train, dev, 4, 6, o.Seed, o.Log)
+		if err != nil {
+			return err
+		}
+		it := o.Iters
+		if it == 0 {
+			it = 10
+		}
+		p, err := parser.Train(train, trainTags, parser.Options{Iters: it, Seed: o.Seed, Log: o.Log, Dev: dev, DevTags: devTags})
+		if err != nil {
+			return err
+		}
+		save = p.Pruned(ParserPrune).Save
+	case "lemma":
+		train, _, err := ReadTreebank(o.Data)
+		if err != nil {
+			return err
+		}
+		l, err := lemma.Train(train)
+		if err != nil {
+			return err
+		}
+		save = l.Save
+	case "ner":
+		r, err := TrainNER(o)
+		if err != nil {
+			return err
+		}
+		save = r.Save
+	default:
+		return fmt.Errorf("train: unknown model %q (want tagger, parser or ner)", what)
+	}
+	return WriteGzip(o.Out, save)
+}

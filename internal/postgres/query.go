@@ -1,0 +1,308 @@
+package postgres
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	chronicle "github.com/chronicle-news/chronicle"
+)
+
+// where collects SQL conditions and their bound arguments. User input only
+// ever reaches SQL as bound arguments.
+type where struct {
+	conds []string
+	args  []any
+}
+
+// add appends a condition whose '?' placeholders take args.
+func (w *where) add(cond string, args ...any) {
+	w.conds = append(w.conds, cond)
+	w.args = append(w.args, args...)
+}
+
+func (w *where) sql() string {
+	if len(w.conds) == 0 {
+		return "TRUE"
+	}
+	return strings.Join(w.conds, " AND ")
+}
+
+// eventConds adds the conditions on events (alias e) of q, except the cursor.
+func eventConds(w *where, q *query) {
+	if q.actorCode != "" {
+		hi := upperBound(q.actorCode)
+		w.add(`((e.src_code >= ? AND e.src_code < ?) OR (e.tgt_code >= ? AND e.tgt_code < ?))`, q.actorCode, hi, q.actorCode, hi)
+	}
+	if q.actorName != "" {
+		p := "%" + likeEscape(q.actorName) + "%"
+		w.add(`(lower(e.src_name) LIKE ? ESCAPE '\' OR lower(e.tgt_name) LIKE ? ESCAPE '\' OR lower(e.src_text) LIKE ? ESCAPE '\' OR lower(e.tgt_text) LIKE ? ESCAPE '\')`, p, p, p, p)
+	}
+	if q.Type != "" {
+		w.add(`e.plover = ?`, q.Type)
+	}
+	if q.CAMEO != "" {
+		w.add(`e.cameo >= ? AND e.cameo < ?`, q.CAMEO, upperBound(q.CAMEO))
+	}
+	if q.Country != "" {
+		w.add(`(e.src_country = ? OR e.tgt_country = ? OR e.loc_country = ?)`, q.Country, q.Country, q.Country)
+	}
+	if q.Since != "" {
+		w.add(`e.day >= ?`, q.Since)
+	}
+	if q.Until != "" {
+		w.add(`e.day <= ?`, q.Until)
+	}
+	if q.Factuality != "" {
+		w.add(`e.factuality = ?`, q.Factuality)
+	}
+	if len(q.ftsTerms) > 0 {
+		w.add(`e.doc IN (SELECT pk FROM documents WHERE tsv @@ plainto_tsquery('simple', ?))`, tsQuery(q.ftsTerms))
+	}
+	if q.Story != "" {
+		w.add(`e.doc IN (SELECT pk FROM documents WHERE story = ?)`, q.Story)
+	}
+	if q.Document != "" {
+		w.add(`e.doc = (SELECT pk FROM documents WHERE id = ?)`, q.Document)
+	}
+}
+
+// hasEventConds reports whether q filters on event fields.
+func hasEventConds(q *query) bool {
+	return q.actorCode != "" || q.actorName != "" || q.Type != "" || q.CAMEO != "" || q.Country != "" || q.Factuality != ""
+}
+
+// Events returns stored events matching f, newest first (by the event's
+// day, else its document's date), and the cursor of the next page.
+func (s *Store) Events(ctx context.Context, f chronicle.Filter) ([]chronicle.EventRecord, string, error) {
+	q, err := parseFilter("events", f)
+	if err != nil {
+		return nil, "", err
+	}
+	var w where
+	eventConds(&w, q)
+	if q.cursor.Kind != "" {
+		w.add(`(e.day, e.pk) < (?, ?)`, q.cursor.Key, q.cursor.PK)
+	}
+	w.args = append(w.args, q.Limit+1)
+	query := `SELECT e.pk, e.day, e.data, e.canonical, d.id, d.date, d.url, d.title,
+		COALESCE((SELECT convert_from(substring(convert_to(d.text, 'UTF8') FROM s.span_start + 1 FOR GREATEST(s.span_end - s.span_start, 0)), 'UTF8')
+			FROM sentences s WHERE s.doc = e.doc AND s.i = e.sentence), '')
+		FROM (SELECT e.pk FROM events e WHERE ` + w.sql() + ` ORDER BY e.day DESC, e.pk DESC LIMIT ?) p
+		JOIN events e ON e.pk = p.pk JOIN documents d ON d.pk = e.doc
+		ORDER BY e.day DESC, e.pk DESC`
+	rows, err := s.db.QueryContext(ctx, rebind(query), w.args...)
+	if err != nil {
+		return nil, "", fmt.Errorf("query events: %w", err)
+	}
+	defer rows.Close()
+	var out []chronicle.EventRecord
+	var last cursor
+	for rows.Next() {
+		var r chronicle.EventRecord
+		var data []byte
+		var c cursor
+		if err := rows.Scan(&c.PK, &c.Key, &data, &r.CanonicalID, &r.DocID, &r.DocDate, &r.DocURL, &r.DocTitle, &r.Sentence); err != nil {
+			return nil, "", fmt.Errorf("query events: %w", err)
+		}
+		if err := json.Unmarshal(data, &r.Event); err != nil {
+			return nil, "", fmt.Errorf("query events: decode event: %w", err)
+		}
+		if len(out) == q.Limit {
+			return out, last.encode(), rows.Err()
+		}
+		c.Kind = "events"
+		last = c
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, "", fmt.Errorf("query events: %w", err)
+	}
+	return out, "", nil
+}
+
+// docConds adds conditions on documents (alias d) of q, including event
+// conditions as "has a matching event".
+func docConds(w *where, q *query, dateCol string) {
+	if q.Since != "" {
+		w.add(dateCol+` >= ?`, q.Since)
+	}
+	if q.Until != "" {
+		w.add(dateCol+` <= ?`, q.Until)
+	}
+	if q.Story != "" {
+		w.add(`d.story = ?`, q.Story)
+	}
+	if q.Document != "" {
+		w.add(`d.id = ?`, q.Document)
+	}
+}
+
+// Quotes returns stored quotes matching f, most recently stored first. The
+// filters used are actor (the speaker), country (the speaker's), since and
+// until (the document's date), text (full-text over the quote), story and
+// document.
+func (s *Store) Quotes(ctx context.Context, f chronicle.Filter) ([]chronicle.QuoteRecord, string, error) {
+	q, err := parseFilter("quotes", f)
+	if err != nil {
+		return nil, "", err
+	}
+	var w where
+	if q.actorCode != "" {
+		w.add(`x.speaker_code >= ? AND x.speaker_code < ?`, q.actorCode, upperBound(q.actorCode))
+	}
+	if q.actorName != "" {
+		p := "%" + likeEscape(q.actorName) + "%"
+		w.add(`(lower(x.speaker_name) LIKE ? ESCAPE '\' OR lower(x.speaker_text) LIKE ? ESCAPE '\')`, p, p)
+	}
+	if q.Country != "" {
+		w.add(`x.speaker_country = ?`, q.Country)
+	}
+	if len(q.ftsTerms) > 0 {
+		w.add(`x.tsv @@ plainto_tsquery('simple', ?)`, tsQuery(q.ftsTerms))
+	}
+	docConds(&w, q, "d.date")
+	var out []chronicle.QuoteRecord
+	next, err := s.listByPK(ctx, "quotes", q, &w, func(data []byte, docID, docDate, docURL string) error {
+		r := chronicle.QuoteRecord{DocID: docID, DocDate: docDate, DocURL: docURL}
+		if err := json.Unmarshal(data, &r.Quote); err != nil {
+			return err
+		}
+		out = append(out, r)
+		return nil
+	})
+	return out, next, err
+}
+
+// Claims returns stored claims matching f, most recently stored first. The
+// filters used are actor (the claim's subject), country (the subject's),
+// since and until (the document's date), text (words of the claim), story
+// and document.
+func (s *Store) Claims(ctx context.Context, f chronicle.Filter) ([]chronicle.ClaimRecord, string, error) {
+	q, err := parseFilter("claims", f)
+	if err != nil {
+		return nil, "", err
+	}
+	var w where
+	if q.actorCode != "" {
+		w.add(`x.subject_code >= ? AND x.subject_code < ?`, q.actorCode, upperBound(q.actorCode))
+	}
+	if q.actorName != "" {
+		w.add(`lower(x.subject_text) LIKE ? ESCAPE '\'`, "%"+likeEscape(q.actorName)+"%")
+	}
+	if q.Country != "" {
+		w.add(`x.subject_country = ?`, q.Country)
+	}
+	for _, t := range q.ftsTerms {
+		w.add(`lower(x.text) LIKE ? ESCAPE '\'`, "%"+likeEscape(t)+"%")
+	}
+	docConds(&w, q, "d.date")
+	var out []chronicle.ClaimRecord
+	next, err := s.listByPK(ctx, "claims", q, &w, func(data []byte, docID, docDate, docURL string) error {
+		r := chronicle.ClaimRecord{DocID: docID, DocDate: docDate, DocURL: docURL}
+		if err := json.Unmarshal(data, &r.Claim); err != nil {
+			return err
+		}
+		out = append(out, r)
+		return nil
+	})
+	return out, next, err
+}
+
+// listByPK pages through quotes or claims (alias x, joined to documents d)
+// by descending primary key.
+func (s *Store) listByPK(ctx context.Context, table string, q *query, w *where, add func(data []byte, docID, docDate, docURL string) error) (string, error) {
+	if q.cursor.Kind != "" {
+		w.add(`x.pk < ?`, q.cursor.PK)
+	}
+	w.args = append(w.args, q.Limit+1)
+	rows, err := s.db.QueryContext(ctx, rebind(`SELECT x.pk, x.data, d.id, d.date, d.url FROM `+table+` x JOIN documents d ON d.pk = x.doc
+		WHERE `+w.sql()+` ORDER BY x.pk DESC LIMIT ?`), w.args...)
+	if err != nil {
+		return "", fmt.Errorf("query %s: %w", table, err)
+	}
+	defer rows.Close()
+	n := 0
+	var last int64
+	for rows.Next() {
+		var pk int64
+		var data []byte
+		var id, date, url string
+		if err := rows.Scan(&pk, &data, &id, &date, &url); err != nil {
+			return "", fmt.Errorf("query %s: %w", table, err)
+		}
+		if n == q.Limit {
+			return cursor{Kind: table, PK: last}.encode(), nil
+		}
+		if err := add(data, id, date, url); err != nil {
+			return "", fmt.Errorf("query %s: decode: %w", table, err)
+		}
+		last = pk
+		n++
+	}
+	if err := rows.Err(); err != nil {
+		return "", fmt.Errorf("query %s: %w", table, err)
+	}
+	return "", nil
+}
+
+// Documents returns summaries of stored documents matching f, newest first.
+// Event filters (actor, type, cameo, country, factuality) select documents
+// with at least one matching event; text is full-text over title and text,
+// and fills each summary's snippet.
+func (s *Store) Documents(ctx context.Context, f chronicle.Filter) ([]chronicle.DocumentSummary, string, error) {
+	q, err := parseFilter("documents", f)
+	if err != nil {
+		return nil, "", err
+	}
+	var w where
+	docConds(&w, q, "d.date")
+	if hasEventConds(q) {
+		var ew where
+		eq := *q
+		eq.Since, eq.Until, eq.Story, eq.Document, eq.ftsTerms = "", "", "", "", nil
+		eventConds(&ew, &eq)
+		w.add(`EXISTS (SELECT 1 FROM events e WHERE e.doc = d.pk AND `+ew.sql()+`)`, ew.args...)
+	}
+	snippet := `''`
+	var snipArgs []any
+	if len(q.ftsTerms) > 0 {
+		fq := tsQuery(q.ftsTerms)
+		w.add(`d.tsv @@ plainto_tsquery('simple', ?)`, fq)
+		snippet = `ts_headline('simple', d.text, plainto_tsquery('simple', ?), 'StartSel="",StopSel="",MaxWords=24,MinWords=12')`
+		snipArgs = []any{fq}
+	}
+	if q.cursor.Kind != "" {
+		w.add(`(d.date, d.pk) < (?, ?)`, q.cursor.Key, q.cursor.PK)
+	}
+	args := append(snipArgs, w.args...)
+	args = append(args, q.Limit+1)
+	rows, err := s.db.QueryContext(ctx, rebind(`SELECT d.pk, d.id, d.url, d.title, d.date, d.source, d.story, d.n_events, d.n_quotes, d.n_claims, d.ingested, `+snippet+`
+		FROM documents d WHERE `+w.sql()+` ORDER BY d.date DESC, d.pk DESC LIMIT ?`), args...)
+	if err != nil {
+		return nil, "", fmt.Errorf("query documents: %w", err)
+	}
+	defer rows.Close()
+	var out []chronicle.DocumentSummary
+	var last cursor
+	for rows.Next() {
+		var r chronicle.DocumentSummary
+		var pk int64
+		var ingested string
+		if err := rows.Scan(&pk, &r.ID, &r.URL, &r.Title, &r.Date, &r.Source, &r.Story, &r.Events, &r.Quotes, &r.Claims, &ingested, &r.Snippet); err != nil {
+			return nil, "", fmt.Errorf("query documents: %w", err)
+		}
+		if len(out) == q.Limit {
+			return out, last.encode(), rows.Err()
+		}
+		r.Ingested, _ = time.Parse(time.RFC3339Nano, ingested)
+		last = cursor{Kind: "documents", Key: r.Date, PK: pk}
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, "", fmt.Errorf("query documents: %w", err)
+	}
+	return out, "", nil
+}

@@ -1,0 +1,377 @@
+package postgres
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	chronicle "github.com/chronicle-news/chronicle"
+)
+
+// PutDocument stores a coded document in one transaction. It reports false,
+// and changes nothing, when a document with the same id is already stored.
+func (s *Store) PutDocument(ctx context.Context, doc *chronicle.Document) (bool, error) {
+	n, err := s.PutDocuments(ctx, []*chronicle.Document{doc})
+	return n == 1, err
+}
+
+// PutDocuments stores several documents in one transaction (a bulk path for
+// ingest and benchmarks) and returns how many were new. Documents already
+// stored are skipped. On error nothing is stored.
+func (s *Store) PutDocuments(ctx context.Context, docs []*chronicle.Document) (int, error) {
+	for _, doc := range docs {
+		if err := checkDocument(doc); err != nil {
+			return 0, err
+		}
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, fmt.Errorf("put document: begin: %w", err)
+	}
+	defer tx.Rollback()
+	w, err := prepareWriter(ctx, tx)
+	if err != nil {
+		return 0, err
+	}
+	defer w.close()
+	now := s.Now().UTC().Format(time.RFC3339Nano)
+	added := 0
+	for _, doc := range docs {
+		ok, err := w.put(ctx, doc, now)
+		if err != nil {
+			return 0, fmt.Errorf("put document %s: %w", doc.ID, err)
+		}
+		if ok {
+			added++
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, fmt.Errorf("put document: commit: %w", err)
+	}
+	return added, nil
+}
+
+// checkDocument rejects documents the store cannot hold.
+func checkDocument(doc *chronicle.Document) error {
+	switch {
+	case doc == nil:
+		return chronicle.Errorf(chronicle.EInvalid, "put document: nil document")
+	case doc.ID == "":
+		return chronicle.Errorf(chronicle.EInvalid, "put document: empty document id")
+	case len(doc.ID) > 4096:
+		return chronicle.Errorf(chronicle.EInvalid, "put document: id longer than 4096 bytes")
+	}
+	return nil
+}
+
+// writer holds the statements of one write transaction.
+type writer struct {
+	tx                                      *sql.Tx
+	doc, story, sent, ent, ev, quote, claim *sql.Stmt
+	mention, actor, pair                    *sql.Stmt
+}
+
+func prepareWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
+	w := &writer{tx: tx}
+	for _, p := range []struct {
+		st  **sql.Stmt
+		sql string
+	}{
+		{&w.doc, `INSERT INTO documents (id, url, title, date, source, story, text, ingested, n_events, n_quotes, n_claims, doc, tsv)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, to_tsvector('simple', ?)) ON CONFLICT (id) DO NOTHING RETURNING pk`},
+		{&w.story, `INSERT INTO stories (id, title) VALUES (?, ?) ON CONFLICT (id) DO NOTHING`},
+		{&w.sent, `INSERT INTO sentences (doc, i, span_start, span_end, para) VALUES (?, ?, ?, ?, ?) ON CONFLICT (doc, i) DO NOTHING`},
+		{&w.ent, `INSERT INTO entities (doc, sentence, span_start, span_end, text, type, name, code, country) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&w.ev, `INSERT INTO events (doc, id, idx, sentence, span_start, span_end, plover, mode, cameo, quad, goldstein,
+			src_text, src_name, src_code, src_country, tgt_text, tgt_name, tgt_code, tgt_country,
+			date, day, loc_name, loc_country, loc_lat, loc_lon, factuality, confidence, rule, canonical, data)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING pk`},
+		{&w.quote, `INSERT INTO quotes (doc, idx, sentence, span_start, span_end, text, direct, cue, speaker_text, speaker_name, speaker_code, speaker_country, data, tsv)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, to_tsvector('simple', ?))`},
+		{&w.claim, `INSERT INTO claims (doc, idx, sentence, span_start, span_end, text, q_low, q_high, q_approx, q_unit, trend, comparison,
+			subject_text, subject_code, subject_country, time, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&w.mention, `INSERT INTO event_mentions (event, sentence, span_start, span_end) VALUES (?, ?, ?, ?)`},
+		{&w.actor, `INSERT INTO actors (code, name, country, as_source, as_target, quotes) VALUES (?, ?, ?, ?, ?, ?)
+			ON CONFLICT (code) DO UPDATE SET as_source = actors.as_source + excluded.as_source,
+			as_target = actors.as_target + excluded.as_target, quotes = actors.quotes + excluded.quotes,
+			name = CASE WHEN actors.name = '' THEN excluded.name ELSE actors.name END,
+			country = CASE WHEN actors.country = '' THEN excluded.country ELSE actors.country END`},
+		{&w.pair, `INSERT INTO actor_pairs (source, target, events, goldstein_sum) VALUES (?, ?, 1, ?)
+			ON CONFLICT (source, target) DO UPDATE SET events = actor_pairs.events + 1,
+			goldstein_sum = actor_pairs.goldstein_sum + excluded.goldstein_sum`},
+	} {
+		st, err := tx.PrepareContext(ctx, rebind(p.sql))
+		if err != nil {
+			w.close()
+			return nil, fmt.Errorf("put document: prepare: %w", err)
+		}
+		*p.st = st
+	}
+	return w, nil
+}
+
+func (w *writer) close() {
+	for _, st := range []*sql.Stmt{w.mention, w.actor, w.pair, w.doc, w.story, w.sent, w.ent, w.ev, w.quote, w.claim} {
+		if st != nil {
+			st.Close()
+		}
+	}
+}
+
+// docBlob is the document as stored in documents.doc: everything except the
+// events, quotes and claims, which live (as JSON too) in their own tables.
+func docBlob(doc *chronicle.Document) ([]byte, error) {
+	c := *doc
+	if pgText(c.Text) == c.Text {
+		c.Text = "" // kept in documents.text
+	}
+	if len(c.Events) > 0 {
+		c.Events = nil
+	}
+	if len(c.Quotes) > 0 {
+		c.Quotes = nil
+	}
+	if len(c.Claims) > 0 {
+		c.Claims = nil
+	}
+	return json.Marshal(&c)
+}
+
+func ref(a *chronicle.ActorRef) chronicle.ActorRef {
+	if a == nil {
+		return chronicle.ActorRef{}
+	}
+	return *a
+}
+
+// put writes one document; false when its id is already stored.
+func (w *writer) put(ctx context.Context, doc *chronicle.Document, now string) (bool, error) {
+	blob, err := docBlob(doc)
+	if err != nil {
+		return false, fmt.Errorf("encode: %w", err)
+	}
+	var pk int64
+	err = w.doc.QueryRowContext(ctx, pgArgs(doc.ID, doc.URL, doc.Title, doc.Date, doc.Source, doc.Story, doc.Text, now,
+		len(doc.Events), len(doc.Quotes), len(doc.Claims), blob, doc.Title+" "+doc.Text)...).Scan(&pk)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("insert document: %w", err)
+	}
+	if doc.Story != "" {
+		if _, err := w.story.ExecContext(ctx, pgArgs(doc.Story, doc.Title)...); err != nil {
+			return false, fmt.Errorf("insert story: %w", err)
+		}
+	}
+	for _, st := range doc.Sentences {
+		if _, err := w.sent.ExecContext(ctx, pgArgs(pk, st.I, st.Start, st.End, st.Para)...); err != nil {
+			return false, fmt.Errorf("insert sentence %d: %w", st.I, err)
+		}
+	}
+	for _, e := range doc.Entities {
+		if _, err := w.ent.ExecContext(ctx, pgArgs(pk, e.Sentence, e.Start, e.End, e.Text, e.Type, e.Name, e.Code, e.Country)...); err != nil {
+			return false, fmt.Errorf("insert entity: %w", err)
+		}
+	}
+	for i := range doc.Events {
+		ev := &doc.Events[i]
+		data, err := json.Marshal(ev)
+		if err != nil {
+			return false, fmt.Errorf("encode event %d: %w", i, err)
+		}
+		src, tgt := ref(ev.Source), ref(ev.Target)
+		var locName, locCountry string
+		var lat, lon any
+		if ev.Location != nil {
+			locName, locCountry = ev.Location.Name, ev.Location.Country
+			if locName == "" {
+				locName = ev.Location.Text
+			}
+			lat, lon = ev.Location.Lat, ev.Location.Lon
+		}
+		var epk int64
+		if err := w.ev.QueryRowContext(ctx, pgArgs(pk, ev.ID, i, ev.Sentence, ev.Start, ev.End, ev.PLOVER, ev.Mode, ev.CAMEO, ev.Quad, ev.Goldstein,
+			src.Text, src.Name, src.Code, src.Country, tgt.Text, tgt.Name, tgt.Code, tgt.Country,
+			ev.Date, effectiveDay(ev.Date, doc.Date), locName, locCountry, lat, lon, ev.Factuality, ev.Confidence, ev.Rule,
+			canonicalID(doc, ev), data)...).Scan(&epk); err != nil {
+			return false, fmt.Errorf("insert event %d: %w", i, err)
+		}
+		for _, m := range ev.Mentions {
+			if _, err := w.mention.ExecContext(ctx, pgArgs(epk, m.Sentence, m.Start, m.End)...); err != nil {
+				return false, fmt.Errorf("insert mention of event %d: %w", i, err)
+			}
+		}
+		if err := w.countActors(ctx, ev); err != nil {
+			return false, fmt.Errorf("count actors of event %d: %w", i, err)
+		}
+
+	}
+	for i := range doc.Quotes {
+		q := &doc.Quotes[i]
+		data, err := json.Marshal(q)
+		if err != nil {
+			return false, fmt.Errorf("encode quote %d: %w", i, err)
+		}
+		sp := ref(q.Speaker)
+		if sp.Code != "" {
+			if _, err := w.actor.ExecContext(ctx, pgArgs(sp.Code, actorName(sp), sp.Country, 0, 0, 1)...); err != nil {
+				return false, fmt.Errorf("count speaker of quote %d: %w", i, err)
+			}
+		}
+		if _, err := w.quote.ExecContext(ctx, pgArgs(pk, i, q.Sentence, q.Start, q.End, q.Text, q.Direct, q.Cue, sp.Text, sp.Name, sp.Code, sp.Country, data, q.Text)...); err != nil {
+			return false, fmt.Errorf("insert quote %d: %w", i, err)
+		}
+	}
+	for i := range doc.Claims {
+		c := &doc.Claims[i]
+		data, err := json.Marshal(c)
+		if err != nil {
+			return false, fmt.Errorf("encode claim %d: %w", i, err)
+		}
+		var low, high any
+		var approx bool
+		var unit string
+		if c.Quantity != nil {
+			low, high, approx, unit = c.Quantity.Low, c.Quantity.High, c.Quantity.Approx, c.Quantity.Unit
+		}
+		sub := ref(c.Subject)
+		if _, err := w.claim.ExecContext(ctx, pgArgs(pk, i, c.Sentence, c.Start, c.End, c.Text, low, high, approx, unit, c.Trend, c.Comparison,
+			sub.Text, sub.Code, sub.Country, c.Time, data)...); err != nil {
+			return false, fmt.Errorf("insert claim %d: %w", i, err)
+		}
+	}
+	return true, nil
+}
+
+// canonicalID groups reports of the same event: the story (or document),
+// the day, the CAMEO code and both actors.
+func canonicalID(doc *chronicle.Document, ev *chronicle.Event) string {
+	group := doc.Story
+	if group == "" {
+		group = doc.ID
+	}
+	src, tgt := ref(ev.Source), ref(ev.Target)
+	return fmt.Sprintf("%s|%s|%s|%s|%s", group, effectiveDay(ev.Date, doc.Date), ev.CAMEO, src.Code, tgt.Code)
+}
+
+// HasDocument reports whether a document with the id is stored.
+func (s *Store) HasDocument(ctx context.Context, id string) (bool, error) {
+	var one int
+	err := s.db.QueryRowContext(ctx, `SELECT 1 FROM documents WHERE id = $1`, pgText(id)).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("has document %s: %w", id, err)
+	}
+	return true, nil
+}
+
+// Document returns a stored document with all its annotations.
+func (s *Store) Document(ctx context.Context, id string) (*chronicle.Document, error) {
+	var pk int64
+	var blob []byte
+	var story, text string
+	err := s.db.QueryRowContext(ctx, `SELECT pk, doc, story, text FROM documents WHERE id = $1`, pgText(id)).Scan(&pk, &blob, &story, &text)
+	if errors.Is(err, sql.ErrNoRows) {
+		e := chronicle.Errorf(chronicle.ENotFound, "no document with id %q", id)
+		e.Op = "document"
+		return nil, e
+	}
+	if err != nil {
+		return nil, fmt.Errorf("document %s: %w", id, err)
+	}
+	doc := new(chronicle.Document)
+	if err := json.Unmarshal(blob, doc); err != nil {
+		return nil, fmt.Errorf("document %s: decode: %w", id, err)
+	}
+	doc.Story = story
+	if doc.Text == "" {
+		doc.Text = text
+	}
+	load := func(table string, add func([]byte) error) error {
+		rows, err := s.db.QueryContext(ctx, `SELECT data FROM `+table+` WHERE doc = $1 ORDER BY idx`, pk)
+		if err != nil {
+			return fmt.Errorf("document %s: read %s: %w", id, table, err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var b []byte
+			if err := rows.Scan(&b); err != nil {
+				return fmt.Errorf("document %s: read %s: %w", id, table, err)
+			}
+			if err := add(b); err != nil {
+				return fmt.Errorf("document %s: decode %s: %w", id, table, err)
+			}
+		}
+		return rows.Err()
+	}
+	if err := load("events", func(b []byte) error {
+		var ev chronicle.Event
+		err := json.Unmarshal(b, &ev)
+		doc.Events = append(doc.Events, ev)
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	if err := load("quotes", func(b []byte) error {
+		var q chronicle.Quote
+		err := json.Unmarshal(b, &q)
+		doc.Quotes = append(doc.Quotes, q)
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	if err := load("claims", func(b []byte) error {
+		var c chronicle.Claim
+		err := json.Unmarshal(b, &c)
+		doc.Claims = append(doc.Claims, c)
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	return doc, nil
+}
+
+// pgArgs passes strings through pgText, so that no argument is rejected by
+// PostgreSQL's text type.
+func pgArgs(args ...any) []any {
+	for i, a := range args {
+		if s, ok := a.(string); ok {
+			args[i] = pgText(s)
+		}
+	}
+	return args
+}
+
+func actorName(a chronicle.ActorRef) string {
+	if a.Name != "" {
+		return a.Name
+	}
+	return a.Text
+}
+
+// countActors adds an event to the running actor and pair counts.
+func (w *writer) countActors(ctx context.Context, ev *chronicle.Event) error {
+	src, tgt := ref(ev.Source), ref(ev.Target)
+	if src.Code != "" {
+		if _, err := w.actor.ExecContext(ctx, pgArgs(src.Code, actorName(src), src.Country, 1, 0, 0)...); err != nil {
+			return err
+		}
+	}
+	if tgt.Code != "" {
+		if _, err := w.actor.ExecContext(ctx, pgArgs(tgt.Code, actorName(tgt), tgt.Country, 0, 1, 0)...); err != nil {
+			return err
+		}
+	}
+	if src.Code != "" && tgt.Code != "" {
+		if _, err := w.pair.ExecContext(ctx, pgArgs(src.Code, tgt.Code, ev.Goldstein)...); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,90 @@
+package sqlite
+
+import (
+	"bytes"
+	"compress/flate"
+	"encoding/json"
+	"fmt"
+	"io"
+	"sync"
+)
+
+// packed marks a deflate-compressed blob; plain blobs are JSON and never
+// start with this byte.
+const packed = 0x1f
+
+// minPack is the smallest blob worth compressing.
+const minPack = 200
+
+// packer compresses and decompresses the JSON blobs of documents, events,
+// quotes and claims (about half their size).
+type packer struct {
+	writers sync.Pool // *flate.Writer
+	readers sync.Pool // io.ReadCloser implementing flate.Resetter
+}
+
+// pack returns b compressed behind the packed marker, or b itself when it is
+// small.
+func (p *packer) pack(b []byte) ([]byte, error) {
+	if len(b) < minPack {
+		return b, nil
+	}
+	var buf bytes.Buffer
+	buf.Grow(len(b)/2 + 16)
+	buf.WriteByte(packed)
+	w, _ := p.writers.Get().(*flate.Writer)
+	if w == nil {
+		var err error
+		if w, err = flate.NewWriter(&buf, flate.DefaultCompression); err != nil {
+			return nil, err
+		}
+	} else {
+		w.Reset(&buf)
+	}
+	if _, err := w.Write(b); err != nil {
+		return nil, err
+	}
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	p.writers.Put(w)
+	return buf.Bytes(), nil
+}
+
+// unpack reverses pack.
+func (p *packer) unpack(b []byte) ([]byte, error) {
+	if len(b) == 0 || b[0] != packed {
+		return b, nil
+	}
+	src := bytes.NewReader(b[1:])
+	r, _ := p.readers.Get().(io.ReadCloser)
+	if r == nil {
+		r = flate.NewReader(src)
+	} else if err := r.(flate.Resetter).Reset(src, nil); err != nil {
+		return nil, err
+	}
+	out, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("decompress: %w", err)
+	}
+	p.readers.Put(r)
+	return out, nil
+}
+
+// marshal encodes v as JSON and packs it.
+func (p *packer) marshal(v any) ([]byte, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	return p.pack(b)
+}
+
+// unmarshal unpacks b and decodes its JSON into v.
+func (p *packer) unmarshal(b []byte, v any) error {
+	b, err := p.unpack(b)
+	if err != nil {
+		return err
+	}
+	return json.Unmarshal(b, v)
+}
