@@ -10,6 +10,9 @@ import (
 // actorsAt resolves the argument headed by token h to actors: one for a
 // simple phrase, several for a coordination ("X and Y").
 func (c *Coder) actorsAt(dc *docContext, st *sent, h int) []chronicle.ActorRef {
+	if d := c.distributeOf(dc, st, h); len(d) > 1 {
+		return d
+	}
 	var out []chronicle.ActorRef
 	if a, ok := c.actorAt(dc, st, h); ok {
 		out = append(out, splitCodes(a)...)
@@ -40,6 +43,40 @@ func (c *Coder) actorsAt(dc *docContext, st *sent, h int) []chronicle.ActorRef {
 				conj(k, 0)
 			}
 		}
+	}
+	return out
+}
+
+// distributeOf resolves "the foreign ministers of Japan and South Korea" to
+// one actor per country, each with the head's role.
+func (c *Coder) distributeOf(dc *docContext, st *sent, h int) []chronicle.ActorRef {
+	of := -1
+	for _, k := range st.kids[h] {
+		if baseRel(st.rel(k)) == "nmod" && st.caseOf(k) == "of" && st.child(k, "conj") >= 0 {
+			of = k
+			break
+		}
+	}
+	if of < 0 || c.Actors == nil {
+		return nil
+	}
+	lo, _ := st.phraseSpan(h)
+	head, ok := c.Actors.Resolve(st.s, lo, h+1, dc.doc.Date)
+	if !ok || len(head.Code) < 6 || !strings.HasPrefix(head.Code, "---") {
+		return nil
+	}
+	var out []chronicle.ActorRef
+	for _, k := range append([]int{of}, st.kids[of]...) {
+		if k != of && st.rel(k) != "conj" {
+			continue
+		}
+		a, ok := c.actorAt(dc, st, k)
+		if !ok || len(a.Country) != 3 {
+			continue
+		}
+		a.Code = a.Country + head.Code[3:]
+		a.Sector = head.Code[3:6]
+		out = append(out, a)
 	}
 	return out
 }
@@ -96,6 +133,15 @@ func (st *sent) phraseSpan(h int) (int, int) {
 		}
 	}
 	walk(h)
+	// A clause or "of" phrase inside the span ("Afghanistan of sheltering
+	// militants" from a bad parse) cuts it.
+	for i := h - 1; i > lo; i-- {
+		r := st.rel(i)
+		if r == "mark" || (st.tok(i).UPOS == "ADP" && !isCapitalized(st.tok(i-1).Text)) {
+			lo = i + 1
+			break
+		}
+	}
 	// Drop a leading preposition or possessive marker.
 	for lo < hi && (st.rel(lo) == "case" && lo < h) {
 		lo++
@@ -120,18 +166,25 @@ var quantityWords = map[string]bool{
 	"member": true, "some": true, "many": true, "several": true, "most": true, "all": true, "both": true,
 	"one": true, "two": true, "three": true, "four": true, "five": true, "six": true, "seven": true,
 	"eight": true, "nine": true, "ten": true, "million": true, "billion": true, "$": true,
+	"city": true, "town": true, "village": true, "region": true, "province": true, "capital": true,
+	"state": true, "district": true,
 }
+
+// moneyWords are quantities that also take "in" ("$10 million in aid").
+var moneyWords = map[string]bool{"$": true, "million": true, "billion": true, "trillion": true, "€": true, "£": true}
 
 // lexicalHead follows quantity heads to the noun they quantify.
 func (st *sent) lexicalHead(h int) int {
 	for steps := 0; steps < 4; steps++ {
 		t := st.tok(h)
-		if !quantityWords[strings.ToLower(t.Text)] && t.UPOS != "NUM" {
+		w := strings.ToLower(t.Text)
+		money := moneyWords[w] || t.UPOS == "NUM"
+		if !quantityWords[w] && !money {
 			return h
 		}
 		next := -1
 		for _, k := range st.kids[h] {
-			if baseRel(st.rel(k)) == "nmod" && (st.caseOf(k) == "of" || st.caseOf(k) == "in") {
+			if baseRel(st.rel(k)) == "nmod" && (st.caseOf(k) == "of" || (money && st.caseOf(k) == "in")) {
 				next = k
 				break
 			}
@@ -180,7 +233,7 @@ func (c *Coder) actorAt(dc *docContext, st *sent, h int) (chronicle.ActorRef, bo
 		}
 	}
 	if c.Actors != nil {
-		if a, ok := c.Actors.Resolve(st.s, lo, hi, dc.doc.Date); ok && a.Code != "" {
+		if a, ok := c.Actors.Resolve(st.s, lo, hi, dc.doc.Date); ok && a.Code != "" && !(strings.HasPrefix(a.Code, "---") && !c.headIsAgent(st, h, dc.doc.Date)) {
 			if best == nil || len(a.Code) >= len(best.Code) || best.Type == chronicle.EntNORP || best.Type == chronicle.EntGPE {
 				if a.Text == "" {
 					a.Text = dc.doc.Text[st.tok(lo).Start:st.tok(hi-1).End]
@@ -256,6 +309,30 @@ func (dc *docContext) nearestActor(st *sent, v, dir int, preps []string) (chroni
 
 var locativePreps = map[string]bool{"in": true, "at": true, "near": true, "outside": true, "inside": true, "across": true, "from": true, "into": true, "through": true, "over": true}
 
+// headIsAgent reports whether the head word itself names an actor, so that
+// a modifier alone ("military cooperation") does not make the phrase one.
+func (c *Coder) headIsAgent(st *sent, h int, date string) bool {
+	if facilityNouns[lemma(st.tok(h))] {
+		return true // "a military base", "the police station"
+	}
+	lo := h
+	for _, k := range st.kids[h] {
+		if st.rel(k) == "compound" && k < lo {
+			lo = k
+		}
+	}
+	_, ok := c.Actors.Resolve(st.s, lo, h+1, date)
+	return ok
+}
+
+// facilityNouns name things that belong to the actor named by their modifier.
+var facilityNouns = map[string]bool{
+	"base": true, "headquarters": true, "post": true, "camp": true, "convoy": true, "vehicle": true,
+	"ship": true, "checkpoint": true, "position": true, "office": true, "embassy": true, "station": true,
+	"compound": true, "patrol": true, "outpost": true, "barracks": true, "stronghold": true, "facility": true,
+	"rally": true, "march": true, "protest": true, "protester": true, "unit": true, "jet": true, "aircraft": true,
+}
+
 // entityRank orders entities as actors: people and organisations before
 // places and nationality adjectives, longer codes first, the head itself
 // first among equals.
@@ -296,6 +373,52 @@ func (st *sent) nameChunk(h int) (int, int) {
 		hi++
 	}
 	return lo, hi
+}
+
+// placeAt returns the resolved place covering token i, if any.
+func (dc *docContext) placeAt(st *sent, i int) *chronicle.Place {
+	t := st.tok(i)
+	for k := range dc.doc.Places {
+		p := &dc.doc.Places[k]
+		if p.Start <= t.Start && t.End <= p.End && p.Resolution != "" && p.Resolution != "unknown" {
+			return p
+		}
+	}
+	return nil
+}
+
+// sentenceCountry returns the one country the sentence's entities name, or
+// "" when it names none or several.
+func (dc *docContext) sentenceCountry(st *sent) string {
+	country := ""
+	for _, e := range dc.doc.Entities {
+		if e.Sentence != st.i || len(e.Country) != 3 {
+			continue
+		}
+		if country != "" && e.Country != country {
+			return ""
+		}
+		country = e.Country
+	}
+	return country
+}
+
+// namedBetween returns a named actor entity (person, organisation or
+// country) lying wholly between tokens a and b.
+func (dc *docContext) namedBetween(st *sent, a, b int) (chronicle.ActorRef, bool) {
+	if a > b {
+		a, b = b, a
+	}
+	for _, e := range dc.doc.Entities {
+		if e.Sentence != st.i || e.Code == "" || e.TokStart <= a || e.TokEnd > b || e.Type == chronicle.EntNORP {
+			continue
+		}
+		if e.TokStart > 0 && locativePreps[strings.ToLower(st.tok(e.TokStart-1).Text)] {
+			continue
+		}
+		return chronicle.ActorRef{Text: e.Text, Name: e.Name, Code: e.Code, Country: e.Country, Sector: sectorOf(e.Code), Start: e.Start, End: e.End}, true
+	}
+	return chronicle.ActorRef{}, false
 }
 
 // isCity reports whether a resolved city place covers the byte span.

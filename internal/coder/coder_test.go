@@ -20,7 +20,7 @@ type parsedCase struct {
 
 // readParsed reads hand-parsed sentences in CoNLL-U with entity and
 // expectation annotations.
-func readParsed(t *testing.T, path string) []parsedCase {
+func readParsed(t testing.TB, path string) []parsedCase {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {

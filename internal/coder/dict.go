@@ -61,6 +61,8 @@ type Entry struct {
 	Object   string   // for light verbs: the object noun lemma
 	Preps    []string // prepositions marking the target
 	NoTarget bool     // the event takes no target
+	// BySector gives another code when the target has that sector ("@GOV=166").
+	BySector map[string]string
 	// PrepRequired: the target must be the object of one of Preps.
 	PrepRequired bool
 	Line         int
@@ -155,13 +157,28 @@ func ParseVerbs(r io.Reader, codes map[string]Code) (*Dictionary, error) {
 		if len(f) == 0 {
 			continue
 		}
+		var bySector map[string]string
+		for len(f) > 3 && strings.HasPrefix(f[len(f)-1], "@") {
+			sec, alt, ok := strings.Cut(f[len(f)-1][1:], "=")
+			if !ok {
+				return nil, fmt.Errorf("line %d: sector condition %q is not @SECTOR=CODE", line, f[len(f)-1])
+			}
+			if _, ok := codes[alt]; !ok {
+				return nil, fmt.Errorf("line %d: unknown CAMEO code %q", line, alt)
+			}
+			if bySector == nil {
+				bySector = map[string]string{}
+			}
+			bySector[sec] = alt
+			f = f[:len(f)-1]
+		}
 		if len(f) < 3 || len(f) > 4 {
-			return nil, fmt.Errorf("line %d: want CODE KIND LEMMA [PREPS], got %q", line, strings.TrimSpace(s))
+			return nil, fmt.Errorf("line %d: want CODE KIND LEMMA [PREPS] [@SECTOR=CODE...], got %q", line, strings.TrimSpace(s))
 		}
 		if _, ok := codes[f[0]]; !ok {
 			return nil, fmt.Errorf("line %d: unknown CAMEO code %q", line, f[0])
 		}
-		e := &Entry{Code: f[0], Kind: f[1], Lemma: strings.ToLower(f[2]), Line: line}
+		e := &Entry{Code: f[0], Kind: f[1], Lemma: strings.ToLower(f[2]), Line: line, BySector: bySector}
 		if len(f) == 4 {
 			switch {
 			case f[3] == "-":

@@ -316,10 +316,12 @@ func (m *matcher) afterLimit(v int) int {
 		}
 	}
 	walk(v, 0)
-	if right+1 >= len(m.ws.first) {
-		return len(m.ws.words)
+	for w, t := range m.ws.tok {
+		if t > right {
+			return w
+		}
 	}
-	return m.ws.first[right+1]
+	return len(m.ws.words)
 }
 
 // match tries a pattern: the elements after the verb forward from its end,
@@ -343,7 +345,7 @@ func (m *matcher) match(pat *Pattern) (matchResult, bool) {
 		return matchResult{}, false
 	}
 	before := pat.elems[:k]
-	if !m.backward(before, pat.elems[k].adj, len(before)-1, m.vs, &res) {
+	if !m.backward(before, pat.elems[k], len(before)-1, m.vs, &res) {
 		return matchResult{}, false
 	}
 	return res, true
@@ -363,6 +365,8 @@ func (m *matcher) forward(es []patElem, i, pos int, res *matchResult) bool {
 	last := m.hi - 1
 	if e.adj {
 		last = pos
+	} else if e.near && pos+nearGap < last {
+		last = pos + nearGap
 	}
 	for s := pos; s <= last && s < m.hi; s++ {
 		for _, r := range m.elemAt(e, s, m.hi) {
@@ -380,22 +384,26 @@ func (m *matcher) forward(es []patElem, i, pos int, res *matchResult) bool {
 }
 
 // backward matches es[:i+1] so that es[i] ends right before word end (when
-// adjNext, the element after it is joined to it) or earlier.
-func (m *matcher) backward(es []patElem, adjNext bool, i, end int, res *matchResult) bool {
+// the element after it, next, is joined to it), within nearGap words of it
+// (when next is a later word of a group) or earlier.
+func (m *matcher) backward(es []patElem, next patElem, i, end int, res *matchResult) bool {
 	if i < 0 {
 		return true
 	}
-	adj := 0
-	if adjNext {
-		adj = 1
+	adjNext := next.adj
+	mode := 1
+	if next.adj {
+		mode = 2
+	} else if next.near {
+		mode = 3
 	}
-	key := [3]int{1 + adj, i, end}
+	key := [3]int{mode, i, end}
 	if m.failed[key] {
 		return false
 	}
 	e := es[i]
 	for last := end - 1; last >= m.lo; last-- {
-		if adjNext && last != end-1 {
+		if adjNext && last != end-1 || next.near && last < end-1-nearGap {
 			break
 		}
 		// The element occupies [s, last].
@@ -407,7 +415,7 @@ func (m *matcher) backward(es []patElem, adjNext bool, i, end int, res *matchRes
 				saved := *res
 				saved.consumed = append([]int(nil), res.consumed...)
 				m.apply(e, s, r, res)
-				if m.backward(es, e.adj, i-1, s, res) {
+				if m.backward(es, e, i-1, s, res) {
 					return true
 				}
 				*res = saved

@@ -18,6 +18,7 @@ func LoadVerbs(name string, r io.Reader) (*Dictionary, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load verbs %s: %w", name, err)
 	}
+	data = bytes.TrimPrefix(data, []byte("\ufeff")) // a UTF-8 byte order mark
 	codes, err := parseCodes(bytes.NewReader(cameoTSV))
 	if err != nil {
 		return nil, err
@@ -226,7 +227,13 @@ type patElem struct {
 	word string // lower-case word, or synset name for elemSyn
 	syn  *synset
 	adj  bool // joined to the previous element by "_": must follow it directly
+	// near marks a later word of a group ("(TO BORDER)", "{ARMS
+	// SHIPMENT}"): it must follow the previous element within nearGap words.
+	near bool
 }
+
+// nearGap is how many words may separate the words of a pattern group.
+const nearGap = 3
 
 // PetrarchStats describes a loaded PETRARCH2 verb dictionary.
 type PetrarchStats struct {
@@ -627,12 +634,16 @@ func parsePattern(s string, line int) (*Pattern, error) {
 func tokenizePattern(s string) []patElem {
 	var out []patElem
 	adj := false
+	depth, inGroup := 0, 0 // group nesting, elements read in the current group
 	i := 0
 	flush := func(tok string) {
 		if tok == "" {
 			return
 		}
-		e := patElem{adj: adj && len(out) > 0}
+		e := patElem{adj: adj && len(out) > 0, near: depth > 0 && inGroup > 0}
+		if depth > 0 {
+			inGroup++
+		}
 		switch {
 		case tok == "*":
 			e.kind = elemVerb
@@ -666,6 +677,17 @@ func tokenizePattern(s string) []patElem {
 			tok.Reset()
 			if had || c == ' ' || c == '\t' {
 				adj = false
+			}
+			switch c {
+			case '(', '{':
+				if depth == 0 {
+					inGroup = 0
+				}
+				depth++
+			case ')', '}':
+				if depth > 0 {
+					depth--
+				}
 			}
 		case c == '*' || c == '$' || c == '%' || c == '^' || (c == '+' && tok.Len() == 0):
 			flush(tok.String())

@@ -18,10 +18,26 @@ func (c *Coder) applyPattern(st *sent, v int, pm PatternMatch, srcs, tgts []int)
 			}
 		}
 	}
-	if len(srcs) == 0 && pm.Source < 0 && finiteModifier(st, v) {
+	if len(srcs) == 0 && pm.Source < 0 {
 		// "Russian police arrested students": a finite verb parsed as a
-		// modifier of the noun before it has that noun as its subject.
-		srcs = []int{st.head(v)}
+		// modifier of the noun before it has that noun as its subject, and
+		// so do the verbs coordinated with it ("... and promised aid").
+		u := v
+		for steps := 0; steps < 4 && st.parsed && st.rel(u) == "conj" && st.head(u) >= 0; steps++ {
+			u = st.head(u)
+		}
+		if finiteModifier(st, u) {
+			srcs = []int{st.head(u)}
+		}
+	}
+	if r := st.root(); len(srcs) == 0 && pm.Source < 0 && r >= 0 && r < v && st.rel(v) == "amod" && st.head(v) > v && isNominal(st, r) {
+		// "Russian police arrested students" parsed as a verbless noun
+		// phrase with "arrested" modifying "students": the root noun is
+		// the source and the modified noun the target.
+		srcs = []int{r}
+		if len(tgts) == 0 {
+			tgts = []int{st.head(v)}
+		}
 	}
 	if len(srcs) == 0 && pm.Source < 0 && !isPassive(st, v) {
 		// "INCHING &ACCORDSYN * [083]": the pattern reaches back to the
@@ -89,6 +105,28 @@ func finiteModifier(st *sent, v int) bool {
 		return false
 	}
 	switch st.tok(h).UPOS {
+	case "NOUN", "PROPN", "PRON":
+		return true
+	}
+	return false
+}
+
+// root returns the root token of a parsed sentence, or -1.
+func (st *sent) root() int {
+	if !st.parsed {
+		return -1
+	}
+	for i := range st.s.Tokens {
+		if st.s.Tokens[i].Head == 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+// isNominal reports whether token t is a noun, proper noun or pronoun.
+func isNominal(st *sent, t int) bool {
+	switch st.tok(t).UPOS {
 	case "NOUN", "PROPN", "PRON":
 		return true
 	}

@@ -169,6 +169,21 @@ func (c *Coder) findTriggers(st *sent) []trigger {
 				continue
 			}
 		}
+		if found := c.obliqueLight(st, i, lem); found != nil {
+			out = append(out, *found)
+			usedNoun[found.noun] = true
+			continue
+		}
+		// A light verb misparsed as a modifier of its event noun ("The
+		// United States lifted sanctions" with "lifted" as amod).
+		if r := st.rel(i); (r == "amod" || r == "acl") && st.head(i) >= 0 {
+			n := st.head(i)
+			if e := c.lightEntry(lem, st.tok(n)); e != nil && n > i {
+				out = append(out, trigger{tok: i, noun: n, entry: e, rule: "light:" + e.Lemma + "+" + e.Object})
+				usedNoun[n] = true
+				continue
+			}
+		}
 		if t.UPOS != "VERB" {
 			continue
 		}
@@ -219,6 +234,26 @@ func (c *Coder) findTriggers(st *sent) []trigger {
 	return out
 }
 
+// obliqueLight finds a light verb whose event noun is an oblique ("agreed to a
+// ceasefire", "called for talks").
+func (c *Coder) obliqueLight(st *sent, v int, lem string) *trigger {
+	for _, k := range st.kids[v] {
+		if baseRel(st.rel(k)) != "obl" {
+			continue
+		}
+		switch st.caseOf(k) {
+		case "to", "on", "for", "in":
+		default:
+			continue
+		}
+		n := st.lexicalHead(k)
+		if e := c.lightEntry(lem, st.tok(n)); e != nil {
+			return &trigger{tok: v, noun: n, entry: e, rule: "light:" + e.Lemma + "+" + e.Object}
+		}
+	}
+	return nil
+}
+
 // lightEntry looks up a light verb with its object noun by the noun's lemma
 // and by its lower-case form ("talks" may be lemmatised to "talk").
 func (c *Coder) lightEntry(verb string, obj *chronicle.Token) *Entry {
@@ -252,6 +287,14 @@ var reportVerbs = map[string]bool{
 	"suggest": true, "argue": true, "confirm": true, "deny": true, "note": true, "explain": true,
 	"warn": true, "suspect": true, "think": true, "accuse": true, "charge": true,
 }
+
+// intentNouns make an infinitive they govern planned ("a plan to visit").
+var intentNouns = map[string]bool{"plan": true, "offer": true, "proposal": true, "bid": true, "promise": true,
+	"pledge": true, "intention": true, "decision": true, "attempt": true, "effort": true, "readiness": true, "willingness": true}
+
+// allegeVerbs make everything below them an allegation ("accused X of
+// sheltering militants who attacked a post").
+var allegeVerbs = map[string]bool{"accuse": true, "blame": true, "allege": true, "suspect": true}
 
 var hypotheticalAux = map[string]bool{"could": true, "would": true, "might": true, "may": true, "should": true, "can": true}
 
@@ -308,12 +351,34 @@ func (c *Coder) codeTrigger(dc *docContext, st *sent, tr trigger, suppressed map
 			if o := st.child(x, "obj"); o >= 0 {
 				tgts = append(tgts, o)
 				rule += "+xcomp-object"
-				if xe := c.Verbs.Verb(lemma(st.tok(x))); xe != nil && strings.HasPrefix(entry.Code, "13") && xe.Code >= "18" {
+				if xe := c.Verbs.Verb(lemma(st.tok(x))); xe != nil && strings.HasPrefix(entry.Code, "13") && Quad(xe.Code) == 4 {
 					e := *entry
 					e.Code = "138"
 					entry = &e
 				}
 			}
+		}
+	}
+	// "Russia's attack on Kyiv killed 15 people", "Israeli airstrikes killed
+	// 20 people": the subject is itself an event. With a target of its own
+	// the noun is the event; without, the verb codes it with the noun's
+	// source and (for violence) its code.
+	if tr.noun != v && len(srcs) == 1 && st.tok(srcs[0]).UPOS == "NOUN" {
+		if ne := c.nounEntry(st.tok(srcs[0])); ne != nil {
+			n := srcs[0]
+			nsrc, ntgt := c.nounArgs(st, n, ne)
+			if len(ntgt) > 0 {
+				c.tracef("sentence %d: %q: its subject %q is an event with its own target", st.i, st.tok(v).Text, st.tok(n).Text)
+				return nil
+			}
+			suppressed[n] = true
+			srcs = nsrc
+			if Quad(ne.Code) == 4 && Quad(entry.Code) == 4 {
+				e := *entry
+				e.Code = ne.Code
+				entry = &e
+			}
+			rule += "+event-subject"
 		}
 	}
 	// Intent governor that is itself a trigger ("agreed", "pledged"): skip it
@@ -356,7 +421,7 @@ func (c *Coder) codeTrigger(dc *docContext, st *sent, tr trigger, suppressed map
 			rule += "+order-source"
 		}
 	}
-	if len(tgtActors) == 0 && !pmOK && !entry.NoTarget && tr.noun != v && !(len(srcActors) >= 2 && isSymmetric(c.plover(entry.Code))) {
+	if len(tgtActors) == 0 && !pmOK && !entry.NoTarget && tr.noun != v && !(len(srcActors) >= 2 && (isSymmetric(c.plover(entry.Code)) || symmetricCode(entry.Code))) {
 		var need []string
 		if entry.PrepRequired {
 			need = entry.Preps
@@ -366,8 +431,17 @@ func (c *Coder) codeTrigger(dc *docContext, st *sent, tr trigger, suppressed map
 			rule += "+order-target"
 		}
 	}
+	// A generic target with a named actor between it and the verb that the
+	// parse left out of every phrase ("accused Afghanistan of sheltering
+	// militants"): the named actor is the target.
+	if len(tgtActors) == 1 && strings.HasPrefix(tgtActors[0].Code, "---") && tr.noun != v && len(tgts) == 1 {
+		if a, ok := dc.namedBetween(st, v, tgts[0]); ok {
+			tgtActors[0] = a
+			rule += "+named-target"
+		}
+	}
 	// "X and Y met": a symmetric event with two subjects and no object.
-	if len(tgtActors) == 0 && len(srcActors) >= 2 && isSymmetric(cd.PLOVER) {
+	if len(tgtActors) == 0 && len(srcActors) >= 2 && (isSymmetric(cd.PLOVER) || symmetricCode(code)) {
 		tgtActors = srcActors[1:]
 		srcActors = srcActors[:1]
 		rule += "+reciprocal"
@@ -375,6 +449,43 @@ func (c *Coder) codeTrigger(dc *docContext, st *sent, tr trigger, suppressed map
 	if len(srcActors) == 0 {
 		c.tracef("sentence %d: %q (%s): no source actor found", st.i, st.tok(v).Text, rule)
 		return nil
+	}
+	// Forces a country moves are not its target ("Russia mobilized troops").
+	if cd.PLOVER == "MOBILIZE" {
+		kept := tgtActors[:0]
+		for _, t := range tgtActors {
+			if t.Country != "" && t.Country != srcActors[0].Country && !strings.HasPrefix(t.Code, "---") {
+				kept = append(kept, t)
+			}
+		}
+		tgtActors = kept
+		if len(tgtActors) == 0 && !entry.NoTarget {
+			var need []string
+			need = entry.Preps
+			if a, ok := dc.nearestActor(st, v, +1, need); ok && a.Country != srcActors[0].Country {
+				tgtActors = append(tgtActors, a)
+			}
+		}
+	}
+	// A place attacked or seized: its country is the target.
+	if len(tgtActors) == 0 && Quad(code) == 4 {
+		for _, t := range tgts {
+			if p := dc.placeAt(st, st.lexicalHead(t)); p != nil && len(p.Country) == 3 {
+				tgtActors = append(tgtActors, chronicle.ActorRef{Text: p.Text, Name: p.Name, Code: p.Country, Country: p.Country, Start: p.Start, End: p.End})
+				rule += "+place-target"
+				break
+			}
+		}
+	}
+	// Sector-conditional codes ("expel diplomats" is 166, "expel migrants" 174).
+	if len(tgtActors) > 0 && entry.BySector != nil {
+		if alt, ok := entry.BySector[tgtActors[0].Sector]; ok {
+			code = alt
+			if cd2, ok := c.Verbs.Lookup(code); ok {
+				cd = cd2
+			}
+			rule += "+sector"
+		}
 	}
 	if len(tgtActors) == 0 && !entry.NoTarget && !targetOptional(cd.PLOVER) {
 		c.tracef("sentence %d: %q (%s): no target actor found", st.i, st.tok(v).Text, rule)
@@ -419,7 +530,7 @@ func (c *Coder) codeTrigger(dc *docContext, st *sent, tr trigger, suppressed map
 	for _, sa := range srcActors {
 		for _, ta := range tgtActors {
 			if !pmOK { // PETRARCH keeps "---" agents as they are
-				sa, ta = inheritCountry(sa, ta, loc)
+				sa, ta = inheritCountry(sa, ta, loc, cd.PLOVER, dc.sentenceCountry(st))
 			}
 			sa, ta := sa, ta
 			// A city attacked or seized is a place, not its government
@@ -495,21 +606,37 @@ func (st *sent) hasPhone(v, noun int) bool {
 	return false
 }
 
-// inheritCountry gives a generic agent without a country ("---COP") the
-// country of the other actor when that is a national actor, else the
-// country of the event's location: "Venezuelan police detained opposition
-// activists" codes the activists VENOPP.
-func inheritCountry(sa, ta chronicle.ActorRef, loc *chronicle.Place) (chronicle.ActorRef, chronicle.ActorRef) {
+// inheritCountry gives a generic agent without a country ("---COP") a
+// country: that of the other actor when it is a national actor ("Venezuelan
+// police detained activists": Venezuelan activists), else the event's
+// location, else the one country the sentence names. For violence, which
+// often crosses borders, the location comes first.
+func inheritCountry(sa, ta chronicle.ActorRef, loc *chronicle.Place, plover string, sentCountry string) (chronicle.ActorRef, chronicle.ActorRef) {
+	violent := plover == "ASSAULT"
+	// Arrests, releases, concessions and protests happen inside a country;
+	// accusations and threats often cross borders.
+	domestic := violent || plover == "COERCE" || plover == "RETREAT" || plover == "CONCEDE" || plover == "PROTEST" || plover == "MOBILIZE"
 	fill := func(a *chronicle.ActorRef, other chronicle.ActorRef) {
 		if !strings.HasPrefix(a.Code, "---") {
 			return
 		}
-		country := ""
-		if other.Country != "" && len(other.Code) >= 3 && other.Code[:3] == other.Country {
-			country = other.Country
+		fromOther := ""
+		if domestic && other.Country != "" && len(other.Code) >= 3 && other.Code[:3] == other.Country && (len(other.Code) == 3 || domesticSector[other.Code[3:min(6, len(other.Code))]]) {
+			fromOther = other.Country
 		}
-		if country == "" && loc != nil && len(loc.Country) == 3 {
-			country = loc.Country
+		fromLoc := ""
+		if loc != nil && len(loc.Country) == 3 {
+			fromLoc = loc.Country
+		}
+		country := fromOther
+		if violent || country == "" {
+			country = fromLoc
+		}
+		if country == "" {
+			country = fromOther
+		}
+		if country == "" {
+			country = sentCountry
 		}
 		if country != "" {
 			a.Code = country + a.Code[3:]
@@ -521,6 +648,10 @@ func inheritCountry(sa, ta chronicle.ActorRef, loc *chronicle.Place) (chronicle.
 	return sa, ta
 }
 
+// domesticSector are roles whose country a generic agent beside them shares
+// ("Venezuelan police detained activists": Venezuelan activists).
+var domesticSector = map[string]bool{"GOV": true, "COP": true, "JUD": true, "LEG": true, "MIL": true, "OPP": true, "ELI": true, "PTY": true}
+
 func isSymmetric(plover string) bool {
 	switch plover {
 	case "CONSULT", "AGREE", "COOPERATE", "ASSAULT":
@@ -529,9 +660,20 @@ func isSymmetric(plover string) bool {
 	return false
 }
 
+// symmetricCode reports whether a CAMEO code describes something two parties
+// do together ("X and Y signed a deal", "agreed to a ceasefire").
+func symmetricCode(code string) bool {
+	switch {
+	case strings.HasPrefix(code, "03"), strings.HasPrefix(code, "04"), strings.HasPrefix(code, "06"),
+		strings.HasPrefix(code, "19"), code == "057", code == "087":
+		return true
+	}
+	return false
+}
+
 func targetOptional(plover string) bool {
 	switch plover {
-	case "PROTEST", "MOBILIZE", "RETREAT":
+	case "PROTEST", "MOBILIZE", "RETREAT", "ASSAULT", "COERCE":
 		return true
 	}
 	return false
@@ -616,9 +758,18 @@ func (c *Coder) verbArgs(st *sent, v, noun int, e *Entry) (srcs, tgts []int, pas
 	}
 	// "officials said the rebels attacked X" misparsed as a reduced relative
 	// ("the rebels [who were] attacked"): the noun is the subject.
-	if subj < 0 && psubj < 0 && st.isReportedAcl(v) {
+	if subj < 0 && psubj < 0 && (st.isReportedAcl(v) || st.isMisparsedMain(v)) {
 		subj = st.head(v)
 		passive = false
+	}
+	// A passive participle modifying a noun: "the police, backed by
+	// Kenyan officers": the noun is the target, the agent the source.
+	if subj < 0 && psubj < 0 && st.rel(v) == "acl" && st.tok(v).XPOS == "VBN" && !st.isMisparsedMain(v) && !st.isReportedAcl(v) {
+		for _, k := range st.kids[v] {
+			if st.rel(k) == "obl:agent" || (baseRel(st.rel(k)) == "obl" && st.caseOf(k) == "by") {
+				return []int{k}, []int{st.head(v)}, true
+			}
+		}
 	}
 	if passive {
 		for _, k := range st.kids[v] {
@@ -667,6 +818,17 @@ func (c *Coder) verbArgs(st *sent, v, noun int, e *Entry) (srcs, tgts []int, pas
 		}
 	}
 	return
+}
+
+// isMisparsedMain reports whether verb v, parsed as a participle modifying
+// the root noun of a verbless sentence, is really the main verb ("Police in
+// Istanbul detained 50 protesters").
+func (st *sent) isMisparsedMain(v int) bool {
+	if st.rel(v) != "acl" || st.child(v, "obj") < 0 {
+		return false
+	}
+	n := st.head(v)
+	return n >= 0 && st.rel(n) == "root"
 }
 
 // isReportedAcl reports whether verb v is parsed as a participle modifying
@@ -776,6 +938,20 @@ func (st *sent) inheritSubject(v int) []int {
 		if i != v && st.isReportedAcl(i) {
 			return []int{st.head(i)}
 		}
+		// "criticized the government for banning the march": the object
+		// of the governing verb does the banning.
+		if st.rel(i) == "advcl" || st.rel(i) == "acl" {
+			if m := st.child(i, "mark"); m >= 0 && strings.EqualFold(st.tok(m).Text, "for") {
+				if g := st.head(i); g >= 0 {
+					if st.rel(i) == "acl" && st.tok(g).UPOS != "VERB" {
+						return []int{g}
+					}
+					if o := st.child(g, "obj"); o >= 0 {
+						return []int{o}
+					}
+				}
+			}
+		}
 		r := baseRel(st.rel(i))
 		h := st.head(i)
 		if h < 0 {
@@ -850,6 +1026,12 @@ func (c *Coder) factuality(dc *docContext, st *sent, v int, tr trigger) (fact st
 			}
 		}
 	}
+	// "its plan to recognize X", "an offer to mediate": intent nouns.
+	if fact == chronicle.FactOccurred && st.rel(v) == "acl" {
+		if g := st.head(v); g >= 0 && st.tok(g).UPOS == "NOUN" && intentNouns[lemma(st.tok(g))] && st.child(v, "mark") >= 0 {
+			fact, why = chronicle.FactPlanned, "intent \""+st.tok(g).Text+" to\""
+		}
+	}
 	for i, steps := v, 0; fact == chronicle.FactOccurred && i >= 0 && steps < 3; steps++ {
 		if baseRel(st.rel(i)) != "xcomp" {
 			break
@@ -900,7 +1082,7 @@ func (c *Coder) factuality(dc *docContext, st *sent, v int, tr trigger) (fact st
 		if st.isReportedAcl(i) {
 			r, h = "ccomp", st.head(h)
 		}
-		if (r == "ccomp" || r == "parataxis") && reportVerbs[lemma(st.tok(h))] {
+		if ((r == "ccomp" || r == "parataxis") && reportVerbs[lemma(st.tok(h))]) || allegeVerbs[lemma(st.tok(h))] {
 			var sp *chronicle.ActorRef
 			if s := st.child(h, "nsubj"); s >= 0 {
 				if as := c.actorsAt(dc, st, s); len(as) > 0 {

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	chronicle "github.com/chronicle-news/chronicle"
+	"github.com/chronicle-news/chronicle/internal/eval"
 	"github.com/chronicle-news/chronicle/internal/testutil"
 )
 
@@ -154,5 +155,55 @@ func TestGoldenPassages(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestGoldEvents scores the built-in dictionaries on Chronicle's own gold
+// sentences (testdata/gold/events.jsonl) and fails below the bar:
+// root-level F1 and precision of at least 0.85. It also checks that the gold
+// file covers all 16 PLOVER types.
+func TestGoldEvents(t *testing.T) {
+	path := filepath.Join(testutil.RepoRoot(t), "testdata", "gold", "events.jsonl")
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := eval.ReadGold(path, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) < 150 {
+		t.Errorf("gold file has %d records, want at least 150", len(recs))
+	}
+	p, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	types := map[string]bool{}
+	var results []eval.Result
+	for _, r := range recs {
+		doc := &chronicle.Document{ID: r.ID, Date: r.Date, Text: r.Text}
+		if err := p.Code(context.Background(), doc); err != nil {
+			t.Fatalf("%s: %v", r.ID, err)
+		}
+		for _, e := range r.Expected {
+			if c, ok := p.Coder().Verbs.Lookup(e.Code); ok {
+				types[c.PLOVER] = true
+			}
+		}
+		results = append(results, eval.Score(r, doc.Events))
+	}
+	var sb strings.Builder
+	exact, root := eval.Report(&sb, results, 20)
+	t.Logf("\n%s", sb.String())
+	if root.F1() < 0.85 || root.Precision() < 0.85 {
+		t.Errorf("root level: precision %.3f, F1 %.3f; want both >= 0.85", root.Precision(), root.F1())
+	}
+	if exact.F1() < 0.75 {
+		t.Errorf("exact F1 %.3f fell below 0.75", exact.F1())
+	}
+	if len(types) != 16 {
+		t.Errorf("gold file covers %d PLOVER types, want 16: %v", len(types), types)
 	}
 }
