@@ -40,8 +40,8 @@ func (c *Coder) actorsAt(dc *docContext, st *sent, h int) []chronicle.ActorRef {
 			}
 			if a, ok := c.actorAt(dc, st, k); ok && a.Code != "" && a.Code != out[0].Code {
 				out = append(out, splitCodes(a)...)
-				conj(k, 0)
 			}
+			conj(k, 0)
 		}
 	}
 	return out
@@ -234,6 +234,11 @@ func (c *Coder) actorAt(dc *docContext, st *sent, h int) (chronicle.ActorRef, bo
 	}
 	if c.Actors != nil {
 		if a, ok := c.Actors.Resolve(st.s, lo, hi, dc.doc.Date); ok && a.Code != "" && !(strings.HasPrefix(a.Code, "---") && !c.headIsAgent(st, h, dc.doc.Date)) {
+			if strings.HasPrefix(a.Code, "---") {
+				if o, ok := c.agentOfOwner(dc, st, h, lo, hi); ok {
+					return o, true
+				}
+			}
 			if best == nil || len(a.Code) >= len(best.Code) || best.Type == chronicle.EntNORP || best.Type == chronicle.EntGPE {
 				if a.Text == "" {
 					a.Text = dc.doc.Text[st.tok(lo).Start:st.tok(hi-1).End]
@@ -246,6 +251,9 @@ func (c *Coder) actorAt(dc *docContext, st *sent, h int) (chronicle.ActorRef, bo
 	if best != nil {
 		return chronicle.ActorRef{Text: best.Text, Name: best.Name, Code: best.Code, Country: best.Country,
 			Sector: sectorOf(best.Code), Start: best.Start, End: best.End}, true
+	}
+	if a, ok := c.agentOfOwner(dc, st, h, lo, hi); ok {
+		return a, true
 	}
 	// An appositive ("Bukele, the president") or an "of" modifier.
 	for _, k := range st.kids[h] {
@@ -281,7 +289,9 @@ func (dc *docContext) nearestActor(st *sent, v, dir int, preps []string) (chroni
 		if len(preps) > 0 && dir > 0 && !sawPrep {
 			continue
 		}
-		if i != v && t.UPOS == "VERB" && st.child(i, "nsubj") >= 0 {
+		// Never back across another verb; forward, not into a clause with
+		// its own subject.
+		if i != v && t.UPOS == "VERB" && (dir < 0 || st.child(i, "nsubj") >= 0) {
 			break
 		}
 		if t.Text == ";" || strings.EqualFold(t.Text, "but") || strings.EqualFold(t.Text, "while") || strings.EqualFold(t.Text, "after") || strings.EqualFold(t.Text, "before") {
@@ -331,6 +341,41 @@ var facilityNouns = map[string]bool{
 	"ship": true, "checkpoint": true, "position": true, "office": true, "embassy": true, "station": true,
 	"compound": true, "patrol": true, "outpost": true, "barracks": true, "stronghold": true, "facility": true,
 	"rally": true, "march": true, "protest": true, "protester": true, "unit": true, "jet": true, "aircraft": true,
+}
+
+// agentOfOwner resolves "officials from Iraq", "diplomats of the G7": a
+// generic agent with an "of"/"from" modifier naming a country or
+// organisation takes that actor's code with its own role.
+func (c *Coder) agentOfOwner(dc *docContext, st *sent, h, lo, hi int) (chronicle.ActorRef, bool) {
+	if c.Actors == nil {
+		return chronicle.ActorRef{}, false
+	}
+	agent, ok := c.Actors.Resolve(st.s, lo, hi, dc.doc.Date)
+	if !ok || !strings.HasPrefix(agent.Code, "---") || len(agent.Code) < 6 {
+		return chronicle.ActorRef{}, false
+	}
+	for _, k := range st.kids[h] {
+		if baseRel(st.rel(k)) != "nmod" || (st.caseOf(k) != "of" && st.caseOf(k) != "from") {
+			continue
+		}
+		owner, ok := c.actorAt(dc, st, k)
+		if !ok || strings.HasPrefix(owner.Code, "---") || len(owner.Code) < 3 {
+			continue
+		}
+		a := agent
+		a.Code = owner.Code[:3] + agent.Code[3:]
+		if strings.HasPrefix(owner.Code, "IGO") || strings.HasPrefix(owner.Code, "NGO") {
+			a.Code = owner.Code // the organisation's own people act for it
+		}
+		a.Country = owner.Country
+		a.Name = owner.Name
+		a.Sector = sectorOf(a.Code)
+		t := st.tok(lo)
+		a.Text = dc.doc.Text[t.Start:st.tok(max(hi-1, k)).End]
+		a.Start, a.End = t.Start, st.tok(max(hi-1, k)).End
+		return a, true
+	}
+	return chronicle.ActorRef{}, false
 }
 
 // entityRank orders entities as actors: people and organisations before

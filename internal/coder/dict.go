@@ -175,7 +175,7 @@ func ParseVerbs(r io.Reader, codes map[string]Code) (*Dictionary, error) {
 		if len(f) < 3 || len(f) > 4 {
 			return nil, fmt.Errorf("line %d: want CODE KIND LEMMA [PREPS] [@SECTOR=CODE...], got %q", line, strings.TrimSpace(s))
 		}
-		if _, ok := codes[f[0]]; !ok {
+		if _, ok := codes[f[0]]; !ok && !(f[0] == "---" && len(bySector) > 0) {
 			return nil, fmt.Errorf("line %d: unknown CAMEO code %q", line, f[0])
 		}
 		e := &Entry{Code: f[0], Kind: f[1], Lemma: strings.ToLower(f[2]), Line: line, BySector: bySector}

@@ -28,6 +28,20 @@ type PatternMatch struct {
 // default code when none matches (with "---" when the verb codes only
 // through patterns, or when the token is not one of the verb's multiword
 // forms).
+//
+// PETRARCH2 matches patterns against the verb phrase of a constituency
+// parse; Chronicle approximates that on the token sequence with the
+// dependency parse as a guide. The words after "*" are looked for in order
+// after the verb, within the verb's phrase (its subtree without adverbial,
+// coordinated and loosely joined clauses); the words before "*" in order
+// before it, anywhere earlier in the sentence. Words joined by "_" must be
+// adjacent, words of a "(...)" or "{...}" group close together (nearGap),
+// others may have words between them. A synset matches any of its members
+// (nested synsets included); "$", "+" and "%" match a noun and give its
+// phrase head as source, target or compound actor; "^" skips a noun phrase.
+// The verb's forms are found by surface form first, then by lemma
+// ("left" is LEFT, not LEAVE). When several patterns match, the one with
+// the most words wins, then the first in the dictionary.
 func (d *Dictionary) matchPatterns(st *sent, v int) (PatternMatch, bool) {
 	p := d.petrarch
 	if p == nil || st == nil || v < 0 || v >= len(st.s.Tokens) {

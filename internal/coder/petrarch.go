@@ -260,7 +260,13 @@ func (d *Dictionary) Petrarch() (PetrarchStats, bool) {
 // patterns ("- * WITH % [031]"), "#" comments and "<!-- -->" notes. Codes
 // that are not in the CAMEO table are added to the dictionary's table with
 // the description of their nearest known parent, so that test dictionaries
-// with private codes work.
+// with private codes work. Transformation rules ("~ a (a b ATTACK) SAY =
+// a b 015") are counted but not applied. Malformed patterns and unknown
+// synsets are skipped with a warning (see Petrarch); structural errors
+// (a pattern before any block, an unclosed code or brace) are errors naming
+// the line. Note that codes map to PLOVER through Chronicle's CAMEO table:
+// a dictionary with another code scheme keeps its codes but may get
+// PLOVER types that do not fit them.
 func ParsePetrarchVerbs(r io.Reader, codes map[string]Code) (*Dictionary, error) {
 	d := &Dictionary{Codes: codes, verbs: map[string]*Entry{}, nouns: map[string]*Entry{}, light: map[string]*Entry{}}
 	p := &petrarchVerbs{synsets: map[string]*synset{}, forms: map[string][]*verbForm{}, prefixed: map[string][]*verbForm{}}

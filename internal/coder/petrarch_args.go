@@ -58,6 +58,15 @@ func (c *Coder) applyPattern(st *sent, v int, pm PatternMatch, srcs, tgts []int)
 			srcs = []int{a}
 		}
 	}
+	if len(srcs) == 1 && pm.Source < 0 && st.parsed {
+		// "X and the government of Y warned": a coordination parsed as
+		// two subjects of the verb, the later one with its "and".
+		for _, k := range st.kids[v] {
+			if k != srcs[0] && st.rel(k) == "nsubj" && st.child(k, "cc") >= 0 {
+				srcs = append(srcs, k)
+			}
+		}
+	}
 	if pm.Source >= 0 && pm.Source == pm.Target {
 		// A compound actor ("% HAVE * [191]"): its members act on each other.
 		return []int{pm.Source}, []int{pm.Target}

@@ -187,6 +187,13 @@ func (c *Coder) findTriggers(st *sent) []trigger {
 		if t.UPOS != "VERB" {
 			continue
 		}
+		// A gerund with a possessive or article is a noun ("X's killing").
+		if t.XPOS == "VBG" && (st.child(i, "nmod:poss") >= 0 || st.child(i, "det") >= 0) {
+			if e := c.nounEntry(t); e != nil {
+				out = append(out, trigger{tok: i, noun: i, entry: e, rule: "noun:" + e.Lemma})
+				continue
+			}
+		}
 		// Verb with particle (crack down, round up) or fixed preposition (call on).
 		if prt := st.child(i, "compound:prt"); prt >= 0 {
 			if e := c.Verbs.Verb(lem + "_" + strings.ToLower(st.tok(prt).Text)); e != nil {
@@ -296,7 +303,7 @@ var intentNouns = map[string]bool{"plan": true, "offer": true, "proposal": true,
 // sheltering militants who attacked a post").
 var allegeVerbs = map[string]bool{"accuse": true, "blame": true, "allege": true, "suspect": true}
 
-var hypotheticalAux = map[string]bool{"could": true, "would": true, "might": true, "may": true, "should": true, "can": true}
+var hypotheticalAux = map[string]bool{"could": true, "would": true, "might": true, "may": true, "should": true, "can": true, "must": true}
 
 // codeTrigger codes one trigger into zero or more events (one per
 // source-target pair).
@@ -394,12 +401,29 @@ func (c *Coder) codeTrigger(dc *docContext, st *sent, tr trigger, suppressed map
 	}
 	fact, speaker, quoteIdx, why := c.factuality(dc, st, clause, tr)
 	code := entry.Code
+	// "--- verb receive @GOV=043": no event unless the target's sector
+	// picks a code; use that code until the target is known.
+	requireSector := false
+	if code == "---" && len(entry.BySector) > 0 {
+		requireSector = true
+		for _, alt := range entry.BySector {
+			if code == "---" || alt < code {
+				code = alt
+			}
+		}
+	}
 	if fact == chronicle.FactPlanned && !pmOK {
 		code = intentCode(code)
 	}
 	cd, ok := c.Verbs.Lookup(code)
 	if !ok {
 		c.tracef("sentence %d: %q: code %s is not in the CAMEO table", st.i, st.tok(v).Text, code)
+		return nil
+	}
+	// "demonstrate resolve", "march troops": protest verbs with an object
+	// are other senses.
+	if cd.PLOVER == "PROTEST" && tr.noun != v && st.child(v, "obj") >= 0 {
+		c.tracef("sentence %d: %q has an object: not a protest", st.i, st.tok(v).Text)
 		return nil
 	}
 	var srcActors, tgtActors []chronicle.ActorRef
@@ -478,13 +502,24 @@ func (c *Coder) codeTrigger(dc *docContext, st *sent, tr trigger, suppressed map
 		}
 	}
 	// Sector-conditional codes ("expel diplomats" is 166, "expel migrants" 174).
-	if len(tgtActors) > 0 && entry.BySector != nil {
-		if alt, ok := entry.BySector[tgtActors[0].Sector]; ok {
+	if entry.BySector != nil {
+		alt, ok := "", false
+		if len(tgtActors) > 0 {
+			alt, ok = entry.BySector[tgtActors[0].Sector]
+		}
+		switch {
+		case ok:
 			code = alt
+			if fact == chronicle.FactPlanned && !pmOK {
+				code = intentCode(code)
+			}
 			if cd2, ok := c.Verbs.Lookup(code); ok {
 				cd = cd2
 			}
 			rule += "+sector"
+		case requireSector:
+			c.tracef("sentence %d: %q (%s): codes only with a target of sector %v", st.i, st.tok(v).Text, rule, entry.BySector)
+			return nil
 		}
 	}
 	if len(tgtActors) == 0 && !entry.NoTarget && !targetOptional(cd.PLOVER) {
@@ -538,8 +573,8 @@ func (c *Coder) codeTrigger(dc *docContext, st *sent, tr trigger, suppressed map
 			if Quad(code) == 4 && ta.Code != "" && dc.isCity(ta.Start, ta.End) && len(ta.Country) == 3 {
 				ta.Code, ta.Sector = ta.Country, ""
 			}
-			if ta.Code != "" && sa.Code == ta.Code && sa.Name == ta.Name {
-				continue
+			if ta.Code != "" && (sa.Code == ta.Code || (sa.Country == ta.Country && stateLevel(sa.Code) && stateLevel(ta.Code))) {
+				continue // a country acting on itself says nothing
 			}
 			ev := chronicle.Event{
 				Sentence: st.i, Start: st.s.Start, End: st.s.End,
@@ -620,23 +655,28 @@ func inheritCountry(sa, ta chronicle.ActorRef, loc *chronicle.Place, plover stri
 		if !strings.HasPrefix(a.Code, "---") {
 			return
 		}
+		// A national agent beside it (police, government, courts) shares its
+		// country; a bare country only in domestic events.
 		fromOther := ""
-		if domestic && other.Country != "" && len(other.Code) >= 3 && other.Code[:3] == other.Country && (len(other.Code) == 3 || domesticSector[other.Code[3:min(6, len(other.Code))]]) {
-			fromOther = other.Country
+		if other.Country != "" && len(other.Code) >= 3 && other.Code[:3] == other.Country {
+			if (len(other.Code) >= 6 && domesticSector[other.Code[3:6]]) || (domestic && len(other.Code) == 3) {
+				fromOther = other.Country
+			}
 		}
 		fromLoc := ""
 		if loc != nil && len(loc.Country) == 3 {
 			fromLoc = loc.Country
 		}
-		country := fromOther
-		if violent || country == "" {
-			country = fromLoc
-		}
-		if country == "" {
+		var country string
+		switch {
+		case violent:
+			country = firstOf(fromLoc, fromOther, sentCountry)
+		case domestic:
+			country = firstOf(fromOther, fromLoc, sentCountry)
+		default:
+			// Statements and meetings cross borders: only a national
+			// agent beside it tells the country.
 			country = fromOther
-		}
-		if country == "" {
-			country = sentCountry
 		}
 		if country != "" {
 			a.Code = country + a.Code[3:]
@@ -646,6 +686,20 @@ func inheritCountry(sa, ta chronicle.ActorRef, loc *chronicle.Place, plover stri
 	fill(&sa, ta)
 	fill(&ta, sa)
 	return sa, ta
+}
+
+// stateLevel reports whether a code names a country or its government.
+func stateLevel(code string) bool {
+	return len(code) == 3 || (len(code) == 6 && code[3:] == "GOV")
+}
+
+func firstOf(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
 }
 
 // domesticSector are roles whose country a generic agent beside them shares
@@ -747,6 +801,21 @@ func (c *Coder) verbArgs(st *sent, v, noun int, e *Entry) (srcs, tgts []int, pas
 	if psubj >= 0 || st.child(v, "aux:pass") >= 0 {
 		passive = true
 	}
+	// A bare past participle ("a leader killed in a raid", "killed in what
+	// officials describe as...") is passive: what it inherits is the target.
+	if subj < 0 && psubj < 0 && st.tok(v).XPOS == "VBN" && st.child(v, "aux") < 0 && st.child(v, "obj") < 0 {
+		switch baseRel(st.rel(v)) {
+		case "acl", "advcl", "conj", "root", "xcomp", "parataxis":
+			if st.rel(v) != "acl:relcl" && !st.isMisparsedMain(v) && !st.isReportedAcl(v) {
+				passive = true
+				if inh := st.inheritSubject(v); len(inh) > 0 {
+					psubj = inh[0]
+				} else if st.rel(v) == "acl" {
+					psubj = st.head(v)
+				}
+			}
+		}
+	}
 	// Relative clauses: "the police, who arrested X" / "activists who were
 	// detained by police".
 	if st.rel(v) == "acl:relcl" && st.head(v) >= 0 {
@@ -824,7 +893,14 @@ func (c *Coder) verbArgs(st *sent, v, noun int, e *Entry) (srcs, tgts []int, pas
 // the root noun of a verbless sentence, is really the main verb ("Police in
 // Istanbul detained 50 protesters").
 func (st *sent) isMisparsedMain(v int) bool {
-	if st.rel(v) != "acl" || st.child(v, "obj") < 0 {
+	if st.rel(v) != "acl" {
+		return false
+	}
+	hasArg := st.child(v, "obj") >= 0
+	if x := st.child(v, "xcomp"); x >= 0 && (st.tok(x).UPOS == "PROPN" || st.tok(x).UPOS == "NOUN") {
+		hasArg = true
+	}
+	if !hasArg {
 		return false
 	}
 	n := st.head(v)
