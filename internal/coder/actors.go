@@ -286,7 +286,7 @@ func (dc *docContext) nearestActor(st *sent, v, dir int, preps []string) (chroni
 			i = dc.doc.Entities[ei].TokEnd - 1
 			continue
 		}
-		if len(preps) > 0 && dir > 0 && !sawPrep {
+		if len(preps) > 0 && dir > 0 && (!sawPrep || !dc.prepBefore(st, i, preps)) {
 			continue
 		}
 		// Never back across another verb; forward, not into a clause with
@@ -464,6 +464,21 @@ func (dc *docContext) namedBetween(st *sent, a, b int) (chronicle.ActorRef, bool
 		return chronicle.ActorRef{Text: e.Text, Name: e.Name, Code: e.Code, Country: e.Country, Sector: sectorOf(e.Code), Start: e.Start, End: e.End}, true
 	}
 	return chronicle.ActorRef{}, false
+}
+
+// prepBefore reports whether one of preps stands right before token i,
+// allowing determiners and adjectives between ("with the United States").
+func (dc *docContext) prepBefore(st *sent, i int, preps []string) bool {
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		t := st.tok(j)
+		if hasPrep(preps, strings.ToLower(t.Text)) {
+			return true
+		}
+		if t.UPOS != "DET" && t.UPOS != "ADJ" && t.UPOS != "NUM" && t.UPOS != "PROPN" {
+			return false
+		}
+	}
+	return false
 }
 
 // isCity reports whether a resolved city place covers the byte span.

@@ -565,7 +565,7 @@ func (c *Coder) codeTrigger(dc *docContext, st *sent, tr trigger, suppressed map
 	for _, sa := range srcActors {
 		for _, ta := range tgtActors {
 			if !pmOK { // PETRARCH keeps "---" agents as they are
-				sa, ta = inheritCountry(sa, ta, loc, cd.PLOVER, dc.sentenceCountry(st))
+				sa, ta = inheritCountry(sa, ta, loc, cd.PLOVER, code, dc.sentenceCountry(st))
 			}
 			sa, ta := sa, ta
 			// A city attacked or seized is a place, not its government
@@ -646,12 +646,12 @@ func (st *sent) hasPhone(v, noun int) bool {
 // police detained activists": Venezuelan activists), else the event's
 // location, else the one country the sentence names. For violence, which
 // often crosses borders, the location comes first.
-func inheritCountry(sa, ta chronicle.ActorRef, loc *chronicle.Place, plover string, sentCountry string) (chronicle.ActorRef, chronicle.ActorRef) {
+func inheritCountry(sa, ta chronicle.ActorRef, loc *chronicle.Place, plover, code string, sentCountry string) (chronicle.ActorRef, chronicle.ActorRef) {
 	violent := plover == "ASSAULT"
-	// Arrests, releases, concessions and protests happen inside a country;
-	// accusations and threats often cross borders.
-	domestic := violent || plover == "COERCE" || plover == "RETREAT" || plover == "CONCEDE" || plover == "PROTEST" || plover == "MOBILIZE"
-	fill := func(a *chronicle.ActorRef, other chronicle.ActorRef) {
+	// Arrests, releases, investigations, trials and protests happen inside
+	// a country; statements, aid and threats often cross borders.
+	domestic := violent || domesticCode(code)
+	fill := func(a *chronicle.ActorRef, other chronicle.ActorRef, isSource bool) {
 		if !strings.HasPrefix(a.Code, "---") {
 			return
 		}
@@ -673,9 +673,14 @@ func inheritCountry(sa, ta chronicle.ActorRef, loc *chronicle.Place, plover stri
 			country = firstOf(fromLoc, fromOther, sentCountry)
 		case domestic:
 			country = firstOf(fromOther, fromLoc, sentCountry)
-		default:
-			// Statements and meetings cross borders: only a national
-			// agent beside it tells the country.
+		case isSource:
+			// Statements, aid and meetings cross borders: only the national
+			// agent it addresses tells a source's country ("activists
+			// criticized the Hungarian government").
+			country = fromOther
+		case len(a.Code) >= 6 && stateSector[a.Code[3:6]]:
+			// A government speaking of "the police" or "the army" means
+			// its own.
 			country = fromOther
 		}
 		if country != "" {
@@ -683,9 +688,24 @@ func inheritCountry(sa, ta chronicle.ActorRef, loc *chronicle.Place, plover stri
 			a.Country = country
 		}
 	}
-	fill(&sa, ta)
-	fill(&ta, sa)
+	fill(&sa, ta, true)
+	fill(&ta, sa, false)
 	return sa, ta
+}
+
+// domesticCode reports whether an event of this CAMEO code usually happens
+// within one country: concessions and releases (08), investigations (09),
+// lawsuits and convictions (115, 116), protests (14), force posture (15),
+// coercion (17) and violence (18-20).
+func domesticCode(code string) bool {
+	if len(code) < 2 {
+		return false
+	}
+	switch code[:2] {
+	case "08", "09", "14", "15", "17", "18", "19", "20":
+		return true
+	}
+	return code == "115" || code == "116"
 }
 
 // stateLevel reports whether a code names a country or its government.
@@ -701,6 +721,9 @@ func firstOf(ss ...string) string {
 	}
 	return ""
 }
+
+// stateSector are the state's own institutions.
+var stateSector = map[string]bool{"COP": true, "MIL": true, "JUD": true, "LEG": true, "ELI": true, "PTY": true}
 
 // domesticSector are roles whose country a generic agent beside them shares
 // ("Venezuelan police detained activists": Venezuelan activists).

@@ -55,6 +55,13 @@ func Read(name string, r io.Reader, format string, emit func(Item) error) error 
 	if format == "" || format == FormatAuto {
 		if strings.HasSuffix(strings.ToLower(name), ".jsonl") || strings.HasSuffix(strings.ToLower(name), ".ndjson") {
 			format = FormatJSONL
+		} else {
+			// A stream whose first line is a JSON object is JSONL.
+			br := bufio.NewReaderSize(r, 64<<10)
+			r = br
+			if looksLikeJSONL(br) {
+				format = FormatJSONL
+			}
 		}
 	}
 	if format == FormatJSONL {
@@ -69,6 +76,27 @@ func Read(name string, r io.Reader, format string, emit func(Item) error) error 
 		return emit(Item{Input: name, Err: fmt.Errorf("%s: %w", name, err)})
 	}
 	return emit(Item{Input: name, Doc: doc})
+}
+
+// looksLikeJSONL peeks at the start of br: a first line that is a complete
+// JSON object with a "text" or "html" field.
+func looksLikeJSONL(br *bufio.Reader) bool {
+	head, _ := br.Peek(64 << 10)
+	head = bytes.TrimLeft(head, " \t\r\n\uFEFF")
+	if len(head) == 0 || head[0] != '{' {
+		return false
+	}
+	line := head
+	if i := bytes.IndexByte(head, '\n'); i >= 0 {
+		line = head[:i]
+	}
+	var probe map[string]json.RawMessage
+	if json.Unmarshal(line, &probe) != nil {
+		return false
+	}
+	_, text := probe["text"]
+	_, html := probe["html"]
+	return text || html
 }
 
 // FromBytes makes a document with id name from the bytes of one text or HTML

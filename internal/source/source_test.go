@@ -114,3 +114,14 @@ func FuzzFromJSON(f *testing.F) {
 		}
 	})
 }
+
+func TestReadDetectsJSONL(t *testing.T) {
+	items := collect(t, "stdin", "{\"id\":\"a\",\"text\":\"One.\"}\n{\"id\":\"b\",\"text\":\"Two.\"}\n", FormatAuto)
+	if len(items) != 2 || items[0].Doc == nil || items[0].Doc.ID != "a" || items[1].Doc.ID != "b" {
+		t.Fatalf("JSONL on stdin not detected: %+v", items)
+	}
+	items = collect(t, "stdin", "{braces} in plain text.", FormatAuto)
+	if len(items) != 1 || items[0].Doc == nil || items[0].Doc.Text != "{braces} in plain text." {
+		t.Fatalf("plain text starting with a brace: %+v", items)
+	}
+}
