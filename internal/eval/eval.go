@@ -132,6 +132,15 @@ func Triples(evs []chronicle.Event) []Triple {
 	return out
 }
 
+// unknown maps PETRARCH's "---" (an actor that is there but not known) to
+// the empty code Chronicle gives a missing actor.
+func unknown(code string) string {
+	if code == "---" {
+		return ""
+	}
+	return code
+}
+
 // Match counts matches between predicted and expected triples as multisets.
 func Match(pred, gold []Triple) Counts {
 	left := map[Triple]int{}
@@ -167,7 +176,7 @@ func Score(rec Record, evs []chronicle.Event) Result {
 	pred := Triples(evs)
 	var gold []Triple
 	for _, e := range rec.Expected {
-		gold = append(gold, Triple{e.Source, e.Target, e.Code})
+		gold = append(gold, Triple{unknown(e.Source), unknown(e.Target), e.Code})
 	}
 	var pr, gr []Triple
 	for _, t := range pred {
