@@ -90,3 +90,19 @@ func TestCodeStdin(t *testing.T) {
 		t.Errorf("output lacks the input id and date: %s", out)
 	}
 }
+
+func TestExplainSaysWhyNoEvent(t *testing.T) {
+	code, out, stderr := runCmd(t, "", "explain", "--date", "2025-03-03", "The weather was mild in Lima on Monday.")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"== sentence 0", "no trigger word from the verb dictionary", "no event in this sentence"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("explain output lacks %q:\n%s", want, out)
+		}
+	}
+	code, out, _ = runCmd(t, "", "explain", "--date", "2025-03-03", "Peruvian police arrested two protesters in Lima on Monday.")
+	if code != 0 || !strings.Contains(out, "EVENT 173 COERCE") || !strings.Contains(out, "rule: verb:arrest") {
+		t.Errorf("explain lacks the event and its rule:\n%s", out)
+	}
+}

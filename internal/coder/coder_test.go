@@ -242,3 +242,73 @@ func TestGuessLemma(t *testing.T) {
 		}
 	}
 }
+
+func TestSameEventTwiceIsOneEventWithTwoSpans(t *testing.T) {
+	cases := readParsed(t, "testdata/parsed.conllu")
+	var doc *chronicle.Document
+	for _, pc := range cases {
+		if strings.HasPrefix(pc.doc.Text, "Lula held talks with Xi") {
+			doc = pc.doc
+		}
+	}
+	if doc == nil {
+		t.Fatal("test sentence missing")
+	}
+	// The same report twice in one document.
+	s := doc.Sentences[0]
+	off := len(doc.Text) + 1
+	doc.Text += " " + doc.Text
+	s2 := s
+	s2.I, s2.Start, s2.End = 1, s.Start+off, s.End+off
+	s2.Tokens = append([]chronicle.Token(nil), s.Tokens...)
+	for i := range s2.Tokens {
+		s2.Tokens[i].Start += off
+		s2.Tokens[i].End += off
+	}
+	doc.Sentences = append(doc.Sentences, s2)
+	n := len(doc.Entities)
+	for _, e := range doc.Entities[:n] {
+		e.Sentence, e.Start, e.End = 1, e.Start+off, e.End+off
+		doc.Entities = append(doc.Entities, e)
+	}
+	c, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Annotate(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Events) != 1 {
+		t.Fatalf("got %d events, want 1: %+v", len(doc.Events), doc.Events)
+	}
+	if m := doc.Events[0].Mentions; len(m) != 1 || m[0].Sentence != 1 || m[0].Start != s2.Start {
+		t.Errorf("mentions %+v, want the second sentence's span", m)
+	}
+}
+
+func TestDiscards(t *testing.T) {
+	dir := t.TempDir()
+	path := dir + "/discards.txt"
+	if err := os.WriteFile(path, []byte("# sports pages\n+HELD TALKS [] # drop\nfootball match\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := New(Options{DiscardsFile: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, pc := range readParsed(t, "testdata/parsed.conllu") {
+		if err := c.Annotate(context.Background(), pc.doc); err != nil {
+			t.Fatal(err)
+		}
+		talks := strings.Contains(strings.ToLower(pc.doc.Text), "held talks")
+		if talks && len(pc.doc.Events) != 0 {
+			t.Errorf("%q: a discarded sentence was coded: %+v", pc.doc.Text, pc.doc.Events)
+		}
+		if !talks && len(pc.expect[0]) > 0 && len(pc.doc.Events) == 0 {
+			t.Errorf("%q: discards dropped a sentence they do not match", pc.doc.Text)
+		}
+	}
+	if _, err := New(Options{DiscardsFile: dir + "/missing.txt"}); err == nil {
+		t.Error("a missing discard file must be an error")
+	}
+}
