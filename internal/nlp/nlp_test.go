@@ -272,3 +272,32 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 }
+
+// FuzzAnnotateSentence checks that any tokens get a valid tree and tags.
+func FuzzAnnotateSentence(f *testing.F) {
+	m := load(f)
+	f.Add("Salvadoran President Nayib Bukele met Marco Rubio .")
+	f.Add("")
+	f.Add("a")
+	f.Add("\u00e9\u00e9 \x00 \xff ((( ]] [[ Tren de Aragua MS-13")
+	f.Fuzz(func(t *testing.T, in string) {
+		words := strings.Fields(in)
+		s := chronicle.Sentence{Tokens: make([]chronicle.Token, len(words))}
+		for i, w := range words {
+			s.Tokens[i] = chronicle.Token{Text: w, Head: -1}
+		}
+		m.AnnotateSentence(&s)
+		roots := 0
+		for i, tok := range s.Tokens {
+			if tok.Head < 0 || tok.Head > len(words) || tok.Head == i+1 || tok.UPOS == "" || tok.NER == "" {
+				t.Fatalf("token %d %q badly annotated: %+v", i, tok.Text, tok)
+			}
+			if tok.Head == 0 {
+				roots++
+			}
+		}
+		if len(words) > 0 && roots != 1 {
+			t.Fatalf("%d roots", roots)
+		}
+	})
+}

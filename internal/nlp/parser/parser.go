@@ -47,10 +47,14 @@ type scorer interface {
 }
 
 // Parse sets heads (1-based, 0 for the root) and relations for a sentence
-// of words with their tags. heads and rels must have len(words) elements.
+// of words with their tags. heads and rels must have len(words) elements;
+// missing tags count as unknown.
 func (p *Parser) Parse(words, tags []string, heads []int, rels []string) {
-	if len(words) == 0 {
+	if len(words) == 0 || len(heads) < len(words) || len(rels) < len(words) {
 		return
+	}
+	if len(tags) < len(words) {
+		tags = append(append(make([]string, 0, len(words)), tags...), make([]string, len(words)-len(tags))...)
 	}
 	st := newState(words, tags, p.amb)
 	p.run(st, p.trans, p.label, nil)
