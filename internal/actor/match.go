@@ -288,6 +288,13 @@ type Resolution struct {
 	Agent *Agent // the head agent, when one decided
 }
 
+// roleHead are role words that take the kind of the agent before them.
+var roleHead = map[string]bool{
+	"commander": true, "commanders": true, "leader": true, "leaders": true, "spokesman": true,
+	"spokeswoman": true, "spokesperson": true, "official": true, "officials": true,
+	"representative": true, "representatives": true, "chief": true, "chiefs": true,
+}
+
 // ResolveMatch is Resolve with details of the match.
 func (d *Dictionary) ResolveMatch(s *chronicle.Sentence, start, end int, date string) (Resolution, bool) {
 	if d == nil || s == nil {
@@ -378,6 +385,12 @@ func (d *Dictionary) ResolveMatch(s *chronicle.Sentence, start, end int, date st
 				break
 			}
 		}
+	}
+	// "rebel commander", "gang leader", "opposition spokesman": a role word
+	// after another agent is that agent's.
+	if head > 0 && coreMs[head-1].Kind == KindAgent && coreMs[head-1].End == coreMs[head].Start &&
+		roleHead[strings.ToLower(toks[coreMs[head].End-1].Text)] {
+		head--
 	}
 	// A named person or organisation in the core decides, unless it only
 	// modifies a following head agent ("Bukele's government", "UN

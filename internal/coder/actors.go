@@ -21,7 +21,7 @@ func (c *Coder) actorsAt(dc *docContext, st *sent, h int) []chronicle.ActorRef {
 	var conj func(i, depth int)
 	conj = func(i, depth int) {
 		for _, k := range st.kids[i] {
-			if st.rel(k) == "conj" && depth < 8 {
+			if st.rel(k) == "conj" && depth < 8 && !st.falseConj(k) {
 				if a, ok := c.actorAt(dc, st, k); ok {
 					out = append(out, splitCodes(a)...)
 				}
@@ -45,6 +45,20 @@ func (c *Coder) actorsAt(dc *docContext, st *sent, h int) []chronicle.ActorRef {
 		}
 	}
 	return out
+}
+
+// falseConj reports whether conjunct k has neither a conjunction nor a comma
+// before it: a misparse of one long name phrase.
+func (st *sent) falseConj(k int) bool {
+	if st.rel(k) != "conj" {
+		return false
+	}
+	for _, c := range st.kids[k] {
+		if r := st.rel(c); (r == "cc" || r == "punct") && c < k {
+			return false
+		}
+	}
+	return true
 }
 
 // distributeOf resolves "the foreign ministers of Japan and South Korea" to
@@ -215,6 +229,17 @@ func (c *Coder) actorAt(dc *docContext, st *sent, h int) (chronicle.ActorRef, bo
 	lo, hi := st.phraseSpan(h)
 	if clo, chi := st.nameChunk(h); chi-clo > 1 {
 		lo, hi = min(lo, clo), max(hi, chi)
+	}
+	// "U.S. special envoy Mauricio Claver-Carone" parsed as a coordination
+	// without "and": one phrase.
+	for _, k := range st.kids[h] {
+		if k > h && st.falseConj(k) {
+			_, khi := st.phraseSpan(k)
+			if _, chi := st.nameChunk(k); chi > khi {
+				khi = chi
+			}
+			hi = max(hi, khi)
+		}
 	}
 	// The most specific entity with an actor code in the phrase, and what
 	// the dictionary makes of the whole phrase ("Salvadoran police",

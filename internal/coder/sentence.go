@@ -574,6 +574,7 @@ func (c *Coder) codeTrigger(dc *docContext, st *sent, tr trigger, suppressed map
 				ta.Code, ta.Sector = ta.Country, ""
 			}
 			if ta.Code != "" && (sa.Code == ta.Code || (sa.Country == ta.Country && stateLevel(sa.Code) && stateLevel(ta.Code))) {
+				c.tracef("sentence %d: %q: %s acting on %s is not an event", st.i, st.tok(v).Text, sa.Code, ta.Code)
 				continue // a country acting on itself says nothing
 			}
 			ev := chronicle.Event{
@@ -858,14 +859,14 @@ func (c *Coder) verbArgs(st *sent, v, noun int, e *Entry) (srcs, tgts []int, pas
 	// Kenyan officers": the noun is the target, the agent the source.
 	if subj < 0 && psubj < 0 && st.rel(v) == "acl" && st.tok(v).XPOS == "VBN" && !st.isMisparsedMain(v) && !st.isReportedAcl(v) {
 		for _, k := range st.kids[v] {
-			if st.rel(k) == "obl:agent" || (baseRel(st.rel(k)) == "obl" && st.caseOf(k) == "by") {
+			if baseRel(st.rel(k)) == "obl" && st.caseOf(k) == "by" {
 				return []int{k}, []int{st.head(v)}, true
 			}
 		}
 	}
 	if passive {
 		for _, k := range st.kids[v] {
-			if st.rel(k) == "obl:agent" || (baseRel(st.rel(k)) == "obl" && st.caseOf(k) == "by") {
+			if baseRel(st.rel(k)) == "obl" && st.caseOf(k) == "by" {
 				srcs = append(srcs, k)
 			}
 		}
@@ -1057,7 +1058,7 @@ func (st *sent) inheritSubject(v int) []int {
 			return nil
 		}
 		switch r {
-		case "xcomp", "conj", "advcl", "acl", "obj", "ccomp":
+		case "xcomp", "conj", "advcl", "acl", "obj", "ccomp", "csubj":
 			if r == "acl" && st.rel(i) == "acl:relcl" {
 				// "the police, who arrested X": the modified noun.
 				return []int{h}
@@ -1132,7 +1133,7 @@ func (c *Coder) factuality(dc *docContext, st *sent, v int, tr trigger) (fact st
 		}
 	}
 	for i, steps := v, 0; fact == chronicle.FactOccurred && i >= 0 && steps < 3; steps++ {
-		if baseRel(st.rel(i)) != "xcomp" {
+		if r := baseRel(st.rel(i)); r != "xcomp" && !(r == "csubj" && st.child(i, "mark") >= 0) {
 			break
 		}
 		g := st.head(i)
@@ -1195,6 +1196,22 @@ func (c *Coder) factuality(dc *docContext, st *sent, v int, tr trigger) (fact st
 			return fact, sp, nil, why
 		}
 		i = h
+	}
+	// "X attacked Y, the army said": a speech verb hanging off the clause.
+	for _, h := range []int{v, st.clauseOf(v)} {
+		for _, k := range st.kids[h] {
+			if st.rel(k) == "parataxis" && reportVerbs[lemma(st.tok(k))] && k > v {
+				if fact == chronicle.FactOccurred || fact == chronicle.FactHistorical {
+					var sp *chronicle.ActorRef
+					if s := st.child(k, "nsubj"); s >= 0 {
+						if as := c.actorsAt(dc, st, s); len(as) > 0 {
+							sp = &as[0]
+						}
+					}
+					return chronicle.FactReported, sp, nil, "reported by \"" + st.tok(k).Text + "\""
+				}
+			}
+		}
 	}
 	// "according to X".
 	for i := range st.s.Tokens {
