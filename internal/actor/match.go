@@ -184,6 +184,14 @@ func dropNameParts(toks []chronicle.Token, start, end int, ms []Match) []Match {
 				break
 			}
 		}
+		// A quote or colon starts a sentence of its own: "…said, “All G7
+		// ministers…".
+		if k > 0 {
+			switch toks[k-1].Text {
+			case "“", "\"", "‘", "(", ":", "—", "–":
+				initial = true
+			}
+		}
 		if initial && (sentenceStarter[lw] || strings.HasSuffix(lw, "ly")) {
 			return false // capitalised only because it starts the sentence
 		}
