@@ -519,10 +519,19 @@ func (dc *docContext) isCity(start, end int) bool {
 // lastActor returns the most recent actor entity before byte offset pos of
 // sentence si that fits a pronoun of the given kind.
 func (dc *docContext) lastActor(si, pos int, kind string) (chronicle.ActorRef, bool) {
+	// People are referred to across a few sentences, groups and countries
+	// ("they", "it") only from the sentence before.
+	reach := 3
+	if kind == "GROUP" {
+		reach = 1
+	}
 	for i := len(dc.doc.Entities) - 1; i >= 0; i-- {
 		e := dc.doc.Entities[i]
 		if e.Sentence > si || (e.Sentence == si && e.Start >= pos) || e.Code == "" {
 			continue
+		}
+		if e.Sentence < si-reach {
+			break
 		}
 		if kind == "PERSON" && e.Type != chronicle.EntPerson {
 			continue

@@ -522,7 +522,7 @@ func (c *Coder) codeTrigger(dc *docContext, st *sent, tr trigger, suppressed map
 			return nil
 		}
 	}
-	if len(tgtActors) == 0 && !entry.NoTarget && !targetOptional(cd.PLOVER) {
+	if len(tgtActors) == 0 && !entry.NoTarget && (!targetOptional(cd.PLOVER) || (tr.noun == v && cd.PLOVER != "PROTEST" && cd.PLOVER != "MOBILIZE")) {
 		c.tracef("sentence %d: %q (%s): no target actor found", st.i, st.tok(v).Text, rule)
 		return nil
 	}
@@ -1151,6 +1151,13 @@ func (c *Coder) factuality(dc *docContext, st *sent, v int, tr trigger) (fact st
 			}
 		}
 		i = g
+	}
+	// A bare infinitive nothing plans ("to collaborate with a terrorist is
+	// a crime", "a chance to meet"): not something that happened.
+	if fact == chronicle.FactOccurred && tr.noun != v && c.Verbs.petrarch == nil {
+		if m := st.child(v, "mark"); m >= 0 && strings.EqualFold(st.tok(m).Text, "to") && st.child(v, "aux") < 0 {
+			fact, why = chronicle.FactHypothetical, "bare infinitive"
+		}
 	}
 	// Past perfect: background.
 	if fact == chronicle.FactOccurred {
