@@ -33,6 +33,7 @@ func runIngest(ctx context.Context, env *Env, args []string) error {
 	maxBytes := fs.Int64("max-bytes", 20<<20, "largest HTTP response read, in bytes")
 	userAgent := fs.String("user-agent", ingest.DefaultUserAgent, "User-Agent of HTTP requests")
 	logEvery := fs.Duration("log-interval", 10*time.Second, "time between progress lines when stderr is not a terminal")
+	batch := fs.Int("batch", 64, "documents stored per transaction")
 	stories := fs.Bool("stories", true, "group near-duplicate documents (wire copies, updates) into stories")
 	storyWindow := fs.Duration("story-window", 7*24*time.Hour, "largest date difference between duplicates of one story")
 	storyThreshold := fs.Float64("story-threshold", story.DefaultThreshold, "smallest estimated Jaccard similarity of duplicates (0-1)")
@@ -44,6 +45,9 @@ func runIngest(ctx context.Context, env *Env, args []string) error {
 	}
 	if *workers < 1 {
 		return usagef("--workers must be at least 1")
+	}
+	if *batch < 1 {
+		return usagef("--batch must be at least 1")
 	}
 	if *interval <= 0 {
 		return usagef("--interval must be positive")
@@ -72,12 +76,13 @@ func runIngest(ctx context.Context, env *Env, args []string) error {
 		Coder: p,
 		Fetcher: ingest.NewFetcher(ingest.FetchOptions{Timeout: *timeout, MaxBytes: *maxBytes, Retries: *retries,
 			HostInterval: *hostInterval, UserAgent: *userAgent}),
-		Workers:  *workers,
-		Follow:   *follow,
-		Interval: *interval,
-		Stdin:    env.Stdin,
-		Errors:   env.Stderr,
-		Progress: ingest.NewProgress(env.Stderr, *logEvery),
+		Workers:   *workers,
+		BatchSize: *batch,
+		Follow:    *follow,
+		Interval:  *interval,
+		Stdin:     env.Stdin,
+		Errors:    env.Stderr,
+		Progress:  ingest.NewProgress(env.Stderr, *logEvery),
 	}
 	if *stories {
 		ix, err := story.NewIndex(story.DefaultHashes, story.DefaultBands, *storyThreshold)

@@ -80,13 +80,13 @@ func TestIngestCommand(t *testing.T) {
 // the documents and events of an uninterrupted run.
 func TestIngestInterruptedAndResumed(t *testing.T) {
 	if testing.Short() {
-		t.Skip("codes 150 documents three times")
+		t.Skip("codes 80 documents three times")
 	}
 	dir := t.TempDir()
 	path := filepath.Join(dir, "corpus.jsonl")
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
-	for _, a := range corpus.Generate(corpus.Options{Articles: 150, Seed: 5}) {
+	for _, a := range corpus.Generate(corpus.Options{Articles: 80, Seed: 5}) {
 		enc.Encode(map[string]string{"id": a.ID, "url": a.URL, "title": a.Title, "date": a.Date, "text": a.Text})
 	}
 	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
@@ -97,22 +97,37 @@ func TestIngestInterruptedAndResumed(t *testing.T) {
 		t.Fatalf("uninterrupted run: exit %d\n%s", code, stderr)
 	}
 	want := storedDocs(t, full)
-	if len(want) != 150 {
+	if len(want) != 80 {
 		t.Fatalf("uninterrupted run stored %d documents", len(want))
 	}
 
 	resumed := filepath.Join(dir, "resumed.db")
 	ctx, cancel := context.WithCancel(context.Background())
 	go func() {
-		time.Sleep(300 * time.Millisecond)
-		cancel()
+		// Interrupt once the tenth document is stored.
+		defer cancel()
+		for ctx.Err() == nil {
+			time.Sleep(20 * time.Millisecond)
+			st, err := openStore(ctx, resumed)
+			if err != nil {
+				continue
+			}
+			has, _ := st.HasDocument(ctx, "gen-000009")
+			st.Close()
+			if has {
+				return
+			}
+		}
 	}()
 	var out, errb bytes.Buffer
 	env := &Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }}
-	code := run(ctx, env, []string{"ingest", "--db", resumed, "--workers", "2", path})
+	code := run(ctx, env, []string{"ingest", "--db", resumed, "--workers", "2", "--batch", "2", path})
 	cancel()
 	first := len(storedDocs(t, resumed))
 	t.Logf("interrupted run: exit %d, %d documents stored", code, first)
+	if first >= 80 || code != 1 {
+		t.Errorf("the run was not interrupted: exit %d, %d of 80 documents stored", code, first)
+	}
 	if code, _, stderr := runCmd(t, "", "ingest", "--db", resumed, "--workers", "2", path); code != 0 {
 		t.Fatalf("resumed run: exit %d\n%s", code, stderr)
 	}
@@ -152,5 +167,88 @@ func BenchmarkIngest(b *testing.B) {
 			}
 			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "docs/s")
 		})
+	}
+}
+
+// TestIngestMergesEventsAcrossReports ingests generated articles with known
+// duplicates and checks that the main event of reports of one story is
+// stored as one canonical event, and only those.
+func TestIngestMergesEventsAcrossReports(t *testing.T) {
+	if testing.Short() {
+		t.Skip("codes 150 documents")
+	}
+	dir := t.TempDir()
+	arts := corpus.Generate(corpus.Options{Articles: 150, Seed: 13})
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	byID := map[string]corpus.Article{}
+	for _, a := range arts {
+		enc.Encode(map[string]string{"id": a.ID, "url": a.URL, "title": a.Title, "date": a.Date, "text": a.Text})
+		byID[a.ID] = a
+	}
+	path := filepath.Join(dir, "corpus.jsonl")
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "c.db")
+	if code, _, stderr := runCmd(t, "", "ingest", "--db", db, path); code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	st, err := openStore(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	// The canonical id of each document's main event, when it was coded
+	// with the right actors and CAMEO root.
+	main := map[string]string{}
+	f := chronicle.Filter{Limit: 1000}
+	for {
+		evs, next, err := st.Events(context.Background(), f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range evs {
+			truth := byID[e.DocID].Event
+			if _, ok := main[e.DocID]; ok || e.Source == nil || e.Target == nil {
+				continue
+			}
+			if strings.HasPrefix(e.Source.Code, truth.Source) && strings.HasPrefix(e.Target.Code, truth.Target) && strings.HasPrefix(e.CAMEO, truth.CAMEO[:2]) {
+				main[e.DocID] = e.CanonicalID
+			}
+		}
+		if next == "" {
+			break
+		}
+		f.Cursor = next
+	}
+	tp, fp, fn := 0, 0, 0
+	ids := make([]string, 0, len(main))
+	for id := range main {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for i, a := range ids {
+		for _, c := range ids[i+1:] {
+			merged := main[a] == main[c]
+			same := byID[a].Story == byID[c].Story
+			switch {
+			case merged && same:
+				tp++
+			case merged:
+				fp++
+			case same:
+				fn++
+			}
+		}
+	}
+	p, r := float64(tp)/float64(max(tp+fp, 1)), float64(tp)/float64(max(tp+fn, 1))
+	t.Logf("main event coded in %d of %d reports; merged across reports: precision %.3f recall %.3f (%d same-story pairs)",
+		len(main), len(arts), p, r, tp+fn)
+	if tp+fn == 0 {
+		t.Fatal("no report pairs of one story had their main event coded")
+	}
+	if p < 0.9 || r < 0.9 {
+		t.Errorf("event merging precision %.3f recall %.3f, want >= 0.9", p, r)
 	}
 }

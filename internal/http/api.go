@@ -126,28 +126,7 @@ func (s *Server) listHandler(ep endpoint) http.Handler {
 	if !ep.cache || s.cache == nil {
 		return h
 	}
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		key := r.URL.Path + "?" + r.URL.RawQuery
-		if e, ok := s.cache.get(key); ok {
-			for k, v := range e.header {
-				w.Header().Set(k, v)
-			}
-			w.Header().Set("X-Cache", "hit")
-			_, _ = w.Write(e.body)
-			return
-		}
-		rec := &recorder{ResponseWriter: w}
-		h.ServeHTTP(rec, r)
-		if rec.status == http.StatusOK {
-			hdr := map[string]string{}
-			for _, k := range []string{"Content-Type", "Content-Disposition", "Cache-Control", "X-Next-Cursor"} {
-				if v := w.Header().Get(k); v != "" {
-					hdr[k] = v
-				}
-			}
-			s.cache.put(key, cached{header: hdr, body: rec.body})
-		}
-	})
+	return s.cache.handler(h)
 }
 
 func (s *Server) listUncached(ep endpoint) http.Handler {

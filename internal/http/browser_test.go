@@ -200,6 +200,14 @@ func TestBrowser(t *testing.T) {
 	}
 	noConsoleErrors := func(t *testing.T) {
 		t.Helper()
+		// Values that leaked into the page as text are bugs too.
+		junk, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(document.querySelector('main').innerText.match(/\b(null|undefined|NaN)\b|\[object Object\]/) || [''])[0]`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if junk != "" {
+			t.Errorf("the page shows %q", junk)
+		}
 		time.Sleep(50 * time.Millisecond)
 		if errs := console.take(); len(errs) > 0 {
 			t.Errorf("console errors:\n%s", strings.Join(errs, "\n"))
@@ -226,6 +234,13 @@ func TestBrowser(t *testing.T) {
 		}
 		if n := count(t, ".stories li"); n == 0 {
 			t.Error("no latest stories")
+		}
+		left, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`Math.min(...[...document.querySelectorAll('svg.timeline text')].map(e => e.getBBox().x))`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if left < 0 {
+			t.Errorf("a chart label starts at x=%.1f, outside the chart", left)
 		}
 		shot(t, "dashboard")
 		noConsoleErrors(t)

@@ -73,8 +73,11 @@ type Config struct {
 	// Log receives one line per failed request; nil discards.
 	Log *log.Logger
 	// CacheTTL is how long answers of the summary endpoints are reused
-	// (DefaultCacheTTL when 0; negative turns the cache off).
-	CacheTTL time.Duration
+	// (DefaultCacheTTL when 0; negative turns the cache off), and CacheStale
+	// how long after that they are still served while being refreshed
+	// (DefaultCacheStale when 0; negative for never).
+	CacheTTL   time.Duration
+	CacheStale time.Duration
 	// Now replaces the clock in tests.
 	Now func() time.Time
 }
@@ -85,6 +88,7 @@ type Server struct {
 	static fs.FS
 	mux    *http.ServeMux
 	cache  *responseCache // nil when off
+	stop   context.CancelFunc
 }
 
 // New returns a server for cfg.
@@ -108,9 +112,16 @@ func New(cfg Config) (*Server, error) {
 	if cfg.CacheTTL == 0 {
 		cfg.CacheTTL = DefaultCacheTTL
 	}
-	s := &Server{cfg: cfg, static: static, mux: http.NewServeMux()}
+	base, stop := context.WithCancel(context.Background())
+	s := &Server{cfg: cfg, static: static, mux: http.NewServeMux(), stop: stop}
+	switch {
+	case cfg.CacheStale == 0:
+		cfg.CacheStale = DefaultCacheStale
+	case cfg.CacheStale < 0:
+		cfg.CacheStale = 0
+	}
 	if cfg.CacheTTL > 0 {
-		s.cache = newResponseCache(cfg.CacheTTL, cfg.Now)
+		s.cache = newResponseCache(base, cfg.CacheTTL, cfg.CacheStale, cfg.Now)
 	}
 	s.routes()
 	return s, nil
@@ -141,11 +152,15 @@ func (s *Server) HTTPServer(addr string) *http.Server {
 	}
 }
 
-// Serve serves on ln until ctx is done, then shuts down gracefully.
+// Serve serves on ln until ctx is done, then shuts down gracefully and
+// stops the background summary queries. It fills the summary cache for the
+// web UI's main pages (Warm) as it starts.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	defer s.Close()
 	hs := s.HTTPServer(ln.Addr().String())
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
+	go s.Warm(ctx)
 	select {
 	case err := <-errc:
 		return fmt.Errorf("serve: %w", err)
@@ -157,6 +172,14 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		}
 		<-errc
 		return nil
+	}
+}
+
+// Close stops the background summary queries and waits for them to end.
+func (s *Server) Close() {
+	s.stop()
+	if s.cache != nil {
+		s.cache.background.Wait()
 	}
 }
 

@@ -87,8 +87,8 @@ async function dashboardPage(root) {
   root.append(
     h('div', { class: 'page-head' }, h('div', {}, h('h1', {}, 'Dashboard'),
       h('p', { class: 'muted' }, 'Coded events in the store, by day and by quad class.'))),
-    total ? null : h('p', { class: 'card empty' }, 'The store holds no events yet. Add reports with ',
-      h('code', {}, 'chronicle ingest FILE...'), ' and reload this page.'),
+    ...(total ? [] : [h('p', { class: 'card empty' }, 'The store holds no events yet. Add reports with ',
+      h('code', {}, 'chronicle ingest FILE...'), ' and reload this page.')]),
     h('div', { class: 'grid' },
       ...[['Events', total], ['Days with events', days.size], ['Cooperation', byQuad[1] + byQuad[2]], ['Conflict', byQuad[3] + byQuad[4]]]
         .map(([label, n]) => h('div', { class: 'card span-3' }, h('div', { class: 'stat' }, fmtNum(n)), h('div', { class: 'stat-label' }, label))),
@@ -379,7 +379,7 @@ async function actorPage(root, code) {
     api('actors', { actor: code, limit: 50 }),
     api('timeline', { actor: code, bucket: 'day', group: 'quad' }),
     api('events', { actor: code, limit: 15 }),
-    api('quotes', { actor: code, limit: 20 }),
+    api('quotes', { actor: code, limit: 10 }),
     api('network', { actor: code, limit: 200 }),
   ]);
   const a = actors.items.find((x) => x.code === code) || actors.items[0] || { code, name: code, events: 0, partners: [] };

@@ -48,6 +48,7 @@ export function timelineChart(points, opts = {}) {
   });
   const tick = niceStep(Math.max(...totals, 1) / 4);
   const ymax = Math.max(tick, Math.ceil(Math.max(...totals, 1) / tick) * tick);
+  m.l = Math.max(m.l, 12 + 7 * fmtNum(ymax).length); // room for the widest label
   const iw = W - m.l - m.r, ih = H - m.t - m.b;
   const bw = iw / buckets.length;
   const y = (v) => m.t + ih - (v / ymax) * ih;
