@@ -8,6 +8,10 @@
 // was interrupted, adds only what is missing. A document that fails is
 // reported as "INPUT: problem" and never stops the batch.
 //
+// With a story index, every document joins the story of its most similar
+// earlier near-duplicate (package story), and the documents already stored
+// are read back first, so that a resumed ingest assigns the same stories.
+//
 // Fetching is polite: an honest User-Agent, timeouts, retries with backoff,
 // a cap on response size, conditional GET (ETag and Last-Modified) when a
 // feed is polled again, and a minimum interval between requests to one host.

@@ -70,9 +70,10 @@ type Ingester struct {
 	BatchSize  int
 	FlushEvery time.Duration
 	// Stories, when not nil, groups near-duplicate documents into stories:
-	// each document's Story is set before it is stored. Run first adds the
-	// documents the store already holds (when it can list them), so that a
-	// resumed ingest gives the same stories as an uninterrupted one.
+	// each document's Story is set before it is stored. Before the first
+	// new document gets its story, the documents the store already holds
+	// are added (when the store can list them), so that a resumed ingest
+	// gives the same stories as an uninterrupted one.
 	Stories *story.Index
 	// Hasher computes the signatures for Stories (default
 	// story.NewMinHasher(story.DefaultHashes, story.DefaultShingle)).
@@ -80,9 +81,10 @@ type Ingester struct {
 	// Now replaces the clock in tests.
 	Now func() time.Time
 
-	mu    sync.Mutex
-	stats Stats
-	seenM map[string]bool // URLs fetched or found stored in this run
+	mu     sync.Mutex
+	stats  Stats
+	seenM  map[string]bool // URLs fetched or found stored in this run
+	seeded bool            // the story index holds the stored documents
 }
 
 // Run ingests sources and returns what it did. It returns an error only when
@@ -102,13 +104,8 @@ func (in *Ingester) Run(ctx context.Context, sources []string) (Stats, error) {
 	if interval <= 0 {
 		interval = 15 * time.Minute
 	}
-	if in.Stories != nil {
-		if in.Hasher == nil {
-			in.Hasher = story.NewMinHasher(story.DefaultHashes, story.DefaultShingle)
-		}
-		if err := in.seedStories(ctx); err != nil {
-			return in.Stats(), err
-		}
+	if in.Stories != nil && in.Hasher == nil {
+		in.Hasher = story.NewMinHasher(story.DefaultHashes, story.DefaultShingle)
 	}
 	var err error
 	for {
@@ -301,6 +298,12 @@ func (in *Ingester) process(ctx context.Context, it *item) {
 		if doc.Source == "" {
 			doc.Source = page.Site
 		}
+		if page.Author != "" {
+			if doc.Meta == nil {
+				doc.Meta = map[string]any{}
+			}
+			doc.Meta["author"] = page.Author
+		}
 		if it.idFromURL && page.URL != "" && CanonicalURL(absURL(doc.URL, page.URL)) != "" {
 			doc.URL = CanonicalURL(absURL(doc.URL, page.URL))
 		}
@@ -347,34 +350,109 @@ type storyLister interface {
 	Document(ctx context.Context, id string) (*chronicle.Document, error)
 }
 
+// TextLister is a store that can list its documents' texts without their
+// annotations. Seeding the story index uses it when the store has it; it is
+// much faster than reading every document.
+type TextLister interface {
+	DocumentTexts(ctx context.Context, fn func(id, date, story, text string) error) error
+}
+
 // seedStories adds the documents the store holds to the story index, with
-// the stories they were stored with.
+// the stories they were stored with. It runs once, when the first new
+// document needs a story, reading documents on Workers goroutines.
 func (in *Ingester) seedStories(ctx context.Context) error {
+	if in.seeded {
+		return nil
+	}
+	in.seeded = true
+	if tl, ok := in.Store.(TextLister); ok {
+		err := tl.DocumentTexts(ctx, func(id, date, storyID, text string) error {
+			if storyID == "" {
+				storyID = id
+			}
+			in.Stories.Add(id, date, in.Hasher.Signature(text), storyID)
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("read stored texts for stories: %w", err)
+		}
+		return nil
+	}
 	st, ok := in.Store.(storyLister)
 	if !ok {
 		return nil
 	}
-	f := chronicle.Filter{Limit: 1000}
-	for {
-		docs, next, err := st.Documents(ctx, f)
-		if err != nil {
-			return fmt.Errorf("read stored documents for stories: %w", err)
-		}
-		for _, d := range docs {
-			full, err := st.Document(ctx, d.ID)
+	type seed struct {
+		id, date, story string
+		sig             story.Signature
+	}
+	ids := make(chan chronicle.DocumentSummary, 64)
+	seeds := make(chan seed, 64)
+	errc := make(chan error, 1)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var wg sync.WaitGroup
+	for range max(in.Workers, 1) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for d := range ids {
+				full, err := st.Document(ctx, d.ID)
+				if err != nil {
+					select {
+					case errc <- fmt.Errorf("read stored document %s for stories: %w", d.ID, err):
+					default:
+					}
+					cancel()
+					continue
+				}
+				sid := full.Story
+				if sid == "" {
+					sid = full.ID
+				}
+				seeds <- seed{full.ID, full.Date, sid, in.Hasher.Signature(full.Text)}
+			}
+		}()
+	}
+	go func() {
+		defer close(ids)
+		f := chronicle.Filter{Limit: 1000}
+		for {
+			docs, next, err := st.Documents(ctx, f)
 			if err != nil {
-				return fmt.Errorf("read stored document %s for stories: %w", d.ID, err)
+				select {
+				case errc <- fmt.Errorf("read stored documents for stories: %w", err):
+				default:
+				}
+				cancel()
+				return
 			}
-			storyID := full.Story
-			if storyID == "" {
-				storyID = full.ID
+			for _, d := range docs {
+				select {
+				case ids <- d:
+				case <-ctx.Done():
+					return
+				}
 			}
-			in.Stories.Add(full.ID, full.Date, in.Hasher.Signature(full.Text), storyID)
+			if next == "" || len(docs) == 0 {
+				return
+			}
+			f.Cursor = next
 		}
-		if next == "" || len(docs) == 0 {
-			return nil
-		}
-		f.Cursor = next
+	}()
+	go func() {
+		wg.Wait()
+		close(seeds)
+	}()
+	for sd := range seeds {
+		// The order does not matter: every seed brings its own story.
+		in.Stories.Add(sd.id, sd.date, sd.sig, sd.story)
+	}
+	select {
+	case err := <-errc:
+		return err
+	default:
+		return nil
 	}
 }
 
@@ -483,7 +561,9 @@ func (c *committer) add(ctx context.Context, it *item) error {
 			in.note(func(s *Stats) { s.Skipped++ })
 			break
 		}
-		in.assignStory(it)
+		if err := in.assignStory(ctx, it); err != nil {
+			return err
+		}
 		if len(c.pending) == 0 {
 			c.since = time.Now()
 		}
@@ -494,7 +574,9 @@ func (c *committer) add(ctx context.Context, it *item) error {
 		}
 	default:
 		doc := it.doc
-		in.assignStory(it)
+		if err := in.assignStory(ctx, it); err != nil {
+			return err
+		}
 		stored, err := in.Store.PutDocument(ctx, doc)
 		if err != nil {
 			return fmt.Errorf("store %s: %w", doc.ID, err)
@@ -516,12 +598,16 @@ func (c *committer) add(ctx context.Context, it *item) error {
 
 // assignStory sets the story of a document about to be committed; the
 // committer calls it in input order.
-func (in *Ingester) assignStory(it *item) {
+func (in *Ingester) assignStory(ctx context.Context, it *item) error {
 	if in.Stories == nil || it.sig == nil {
-		return
+		return nil
+	}
+	if err := in.seedStories(ctx); err != nil {
+		return err
 	}
 	storyID, _ := in.Stories.Add(it.doc.ID, it.doc.Date, it.sig, it.doc.Story)
 	it.doc.Story = storyID
+	return nil
 }
 
 // flush commits the pending batch in one transaction.

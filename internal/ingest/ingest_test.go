@@ -82,6 +82,24 @@ func (s batchStore) PutDocuments(_ context.Context, docs []*chronicle.Document) 
 	return n, nil
 }
 
+// textStore adds the fast text listing to batchStore.
+type textStore struct{ batchStore }
+
+func (s textStore) DocumentTexts(_ context.Context, fn func(id, date, story, text string) error) error {
+	s.mu.Lock()
+	var docs []*chronicle.Document
+	for _, id := range s.order {
+		docs = append(docs, s.docs[id])
+	}
+	s.mu.Unlock()
+	for _, d := range docs {
+		if err := fn(d.ID, d.Date, d.Story, d.Text); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // stores returns the store variants every ingest test runs against.
 func stores() map[string]func() (*memStore, Store) {
 	return map[string]func() (*memStore, Store){
@@ -139,7 +157,7 @@ func page(title, date, body string) string {
 	if date != "" {
 		meta = fmt.Sprintf(`<meta property="article:published_time" content="%sT08:00:00Z">`, date)
 	}
-	return fmt.Sprintf(`<!DOCTYPE html><html><head><title>%s</title>%s</head><body>
+	return fmt.Sprintf(`<!DOCTYPE html><html><head><title>%s</title>%s<meta name="author" content="Invented Reporter"></head><body>
 <nav><a href="/">Home</a> <a href="/world">World</a></nav>
 <article><h1>%s</h1><p>%s</p><p>Officials gave no further details on Tuesday, and the talks are expected to continue next week in the capital.</p></article>
 <footer>Copyright Invented News</footer></body></html>`, title, meta, title, body)
@@ -220,8 +238,8 @@ func testFilesAndFolders(t *testing.T, mk func() (*memStore, Store)) {
 		t.Errorf("error output %q does not name the bad JSONL line", errs.String())
 	}
 	html := store.docs[filepath.Join(dir, "b.html")]
-	if html.Title != "Harbor talks" || html.Date != "2024-04-01" || strings.Contains(html.Text, "Copyright") {
-		t.Errorf("html file: title %q date %q text %q", html.Title, html.Date, html.Text)
+	if html.Title != "Harbor talks" || html.Date != "2024-04-01" || strings.Contains(html.Text, "Copyright") || html.Meta["author"] != "Invented Reporter" {
+		t.Errorf("html file: title %q date %q author %v text %q", html.Title, html.Date, html.Meta["author"], html.Text)
 	}
 	if d := store.docs["https://archive.example/2023/07/08/flood"]; d.Date != "2023-07-08" || !strings.Contains(d.Text, "governor met rescuers") {
 		t.Errorf("warc document: date %q text %q", d.Date, d.Text)
@@ -739,27 +757,60 @@ func TestStoriesSurviveResume(t *testing.T) {
 		t.Errorf("story precision %.3f recall %.3f, want >= 0.95", p, r)
 	}
 
-	store := newMemStore()
-	store.failAt = 90
-	in1 := newTestIngester(batchStore{store}, &errs)
-	in1.BatchSize = 8
-	in1.Stories = newStoryIndex(t)
-	if _, err := in1.Run(context.Background(), []string{path}); err == nil {
-		t.Fatal("interrupted run did not fail")
+	for name, wrap := range map[string]func(*memStore) Store{
+		"read documents": func(m *memStore) Store { return batchStore{m} },
+		"list texts":     func(m *memStore) Store { return textStore{batchStore{m}} },
+	} {
+		t.Run(name, func(t *testing.T) {
+			store := newMemStore()
+			store.failAt = 90
+			in1 := newTestIngester(wrap(store), &errs)
+			in1.BatchSize = 8
+			in1.Stories = newStoryIndex(t)
+			if _, err := in1.Run(context.Background(), []string{path}); err == nil {
+				t.Fatal("interrupted run did not fail")
+			}
+			store.failAt = 0
+			in2 := newTestIngester(wrap(store), &errs)
+			in2.Stories = newStoryIndex(t)
+			if _, err := in2.Run(context.Background(), []string{path}); err != nil {
+				t.Fatal(err)
+			}
+			diff := 0
+			for id, d := range full.docs {
+				if store.docs[id].Story != d.Story {
+					diff++
+				}
+			}
+			if diff > 0 || len(store.docs) != len(full.docs) {
+				t.Errorf("%d of %d documents got another story after resuming", diff, len(full.docs))
+			}
+		})
 	}
-	store.failAt = 0
-	in2 := newTestIngester(batchStore{store}, &errs)
-	in2.Stories = newStoryIndex(t)
-	if _, err := in2.Run(context.Background(), []string{path}); err != nil {
+}
+
+func TestFeedFileWithInlineContent(t *testing.T) {
+	dir := t.TempDir()
+	atom := `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Invented Atom</title>
+<entry><title>Port reopens</title><updated>2025-02-10T08:00:00Z</updated>
+<content type="html">&lt;p&gt;The harbor authority met shipping firms and reopened the port.&lt;/p&gt;</content></entry>
+<entry><title>Empty</title></entry>
+</feed>`
+	writeFile(t, filepath.Join(dir, "news.atom"), []byte(atom))
+	store := newMemStore()
+	var errs bytes.Buffer
+	in := newTestIngester(store, &errs)
+	st, err := in.Run(context.Background(), []string{dir})
+	if err != nil {
 		t.Fatal(err)
 	}
-	diff := 0
-	for id, d := range full.docs {
-		if store.docs[id].Story != d.Story {
-			diff++
-		}
+	if st.Stored != 1 || st.Failed != 1 || !strings.Contains(errs.String(), "entry 2: no link and no content") {
+		t.Fatalf("stats %+v, errors %q", st, errs.String())
 	}
-	if diff > 0 || len(store.docs) != len(full.docs) {
-		t.Errorf("%d of %d documents got another story after resuming", diff, len(full.docs))
+	d := store.docs[store.ids()[0]]
+	if !strings.HasPrefix(d.ID, "sha256:") || d.Title != "Port reopens" || d.Date != "2025-02-10" || d.Source != "Invented Atom" ||
+		d.Text != "The harbor authority met shipping firms and reopened the port." {
+		t.Errorf("document %+v", d)
 	}
 }

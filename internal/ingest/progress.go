@@ -85,8 +85,6 @@ func newBar(w io.Writer) *barProgress {
 		progressbar.OptionSetWriter(w),
 		progressbar.OptionSetDescription("ingest"),
 		progressbar.OptionShowCount(),
-		progressbar.OptionShowIts(),
-		progressbar.OptionSetItsString("docs"),
 		progressbar.OptionThrottle(200*time.Millisecond),
 		progressbar.OptionSpinnerType(14),
 		progressbar.OptionShowDescriptionAtLineEnd(),
@@ -102,7 +100,11 @@ func (p *barProgress) Update(s Stats) {
 		p.bar.Add(done - p.n)
 		p.n = done
 	}
-	p.bar.Describe(fmt.Sprintf("%d events, %d skipped, %d errors", s.Events, s.Skipped, s.Failed))
+	rate := 0.0
+	if secs := time.Since(p.start).Seconds(); secs > 0.5 {
+		rate = float64(s.Stored) / secs
+	}
+	p.bar.Describe(fmt.Sprintf("documents; %.1f stored/s, %d events, %d skipped, %d errors", rate, s.Events, s.Skipped, s.Failed))
 }
 
 func (p *barProgress) Message(line string) {
