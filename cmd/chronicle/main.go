@@ -38,7 +38,6 @@ var commands = map[string]command{
 	"eval":    {runEval, "score coding against a gold JSONL file"},
 	"explain": {runExplain, "show what each stage saw in a sentence"},
 	"train":   {runTrain, "train the tagger, parser or entity recogniser from treebank data"},
-	"build":   {runBuild, "rebuild shipped data (actors, gazetteer) from source data"},
 }
 
 // usageError marks bad command-line usage (exit status 2).

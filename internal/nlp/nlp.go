@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"slices"
 	"strings"
 	"sync"
 
@@ -108,61 +109,100 @@ func ParserTag(upos, xpos string) string { return upos + "/" + xpos }
 // AnnotateSentence sets Lemma, UPOS, XPOS, Head, DepRel and NER on the
 // sentence's tokens.
 func (m *Models) AnnotateSentence(s *chronicle.Sentence) {
-	n := len(s.Tokens)
-	if n == 0 {
+	// The copy shares s.Tokens, which is all annotateBatch changes.
+	m.annotateBatch([]chronicle.Sentence{*s})
+}
+
+// annotateBatch annotates sentences model by model: every sentence is
+// tagged, then parsed, then searched for entities, so each model's weights
+// stay in the processor's cache while it works.
+func (m *Models) annotateBatch(sents []chronicle.Sentence) {
+	total := 0
+	for i := range sents {
+		total += len(sents[i].Tokens)
+	}
+	if total == 0 {
 		return
 	}
-	words := make([]string, n)
-	for i, t := range s.Tokens {
-		words[i] = t.Text
-		if words[i] == "" {
-			words[i] = "_"
+	// One backing array for all sentences' words and tags.
+	wordsAll := make([]string, total)
+	uposAll := make([]string, total)
+	ptagsAll := make([]string, total)
+	var cls []int
+	off := 0
+	for si := range sents {
+		s := &sents[si]
+		n := len(s.Tokens)
+		words := wordsAll[off : off+n]
+		for i, t := range s.Tokens {
+			words[i] = t.Text
+			if words[i] == "" {
+				words[i] = "_"
+			}
 		}
-	}
-	cls := m.Tagger.Tag(words, nil)
-	upos := make([]string, n)
-	ptags := make([]string, n)
-	for i, c := range cls {
-		t := &s.Tokens[i]
-		t.UPOS, t.XPOS = m.Tagger.UPOS(c), m.Tagger.XPOS(c)
-		upos[i] = t.UPOS
-		ptags[i] = m.Tagger.Class(c)
-		if m.Lemma != nil {
-			t.Lemma = m.Lemma.Lemma(t.Text, t.UPOS)
+		cls = m.Tagger.Tag(words, cls)
+		for i, c := range cls {
+			t := &s.Tokens[i]
+			t.UPOS, t.XPOS = m.Tagger.UPOS(c), m.Tagger.XPOS(c)
+			uposAll[off+i] = t.UPOS
+			ptagsAll[off+i] = m.Tagger.Class(c)
+			if m.Lemma != nil {
+				t.Lemma = m.Lemma.Lemma(t.Text, t.UPOS)
+			}
 		}
+		off += n
 	}
 	if m.Parser != nil {
-		heads := make([]int, n)
-		rels := make([]string, n)
-		m.Parser.Parse(words, ptags, heads, rels)
-		for i := range s.Tokens {
-			s.Tokens[i].Head, s.Tokens[i].DepRel = heads[i], rels[i]
+		heads := make([]int, 0, 64)
+		rels := make([]string, 0, 64)
+		off = 0
+		for si := range sents {
+			s := &sents[si]
+			n := len(s.Tokens)
+			if n == 0 {
+				continue
+			}
+			heads, rels = slices.Grow(heads[:0], n)[:n], slices.Grow(rels[:0], n)[:n]
+			m.Parser.Parse(wordsAll[off:off+n], ptagsAll[off:off+n], heads, rels)
+			for i := range s.Tokens {
+				s.Tokens[i].Head, s.Tokens[i].DepRel = heads[i], rels[i]
+			}
+			off += n
 		}
 	}
-	if m.NER != nil {
-		for i, tag := range m.NER.Tag(words, upos) {
-			s.Tokens[i].NER = tag
+	off = 0
+	for si := range sents {
+		s := &sents[si]
+		n := len(s.Tokens)
+		if m.NER != nil {
+			for i, tag := range m.NER.Tag(wordsAll[off:off+n], uposAll[off:off+n]) {
+				s.Tokens[i].NER = tag
+			}
+		} else {
+			for i := range s.Tokens {
+				s.Tokens[i].NER = "O"
+			}
 		}
-	} else {
-		for i := range s.Tokens {
-			s.Tokens[i].NER = "O"
-		}
+		off += n
 	}
 }
+
+// batchSize is how many sentences Annotate gives each model in turn.
+const batchSize = 64
 
 // Annotate tags and parses every sentence and fills doc.Entities from the
 // entity recogniser.
 func (m *Models) Annotate(ctx context.Context, doc *chronicle.Document) error {
 	doc.Entities = doc.Entities[:0]
-	for i := range doc.Sentences {
-		if i%64 == 0 {
-			if err := ctx.Err(); err != nil {
-				return fmt.Errorf("annotate %s: %w", doc.ID, err)
-			}
+	for lo := 0; lo < len(doc.Sentences); lo += batchSize {
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("annotate %s: %w", doc.ID, err)
 		}
-		s := &doc.Sentences[i]
-		m.AnnotateSentence(s)
-		doc.Entities = append(doc.Entities, Entities(doc.Text, s)...)
+		hi := min(lo+batchSize, len(doc.Sentences))
+		m.annotateBatch(doc.Sentences[lo:hi])
+		for i := lo; i < hi; i++ {
+			doc.Entities = append(doc.Entities, Entities(doc.Text, &doc.Sentences[i])...)
+		}
 	}
 	return nil
 }

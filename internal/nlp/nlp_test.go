@@ -244,7 +244,8 @@ func TestModelLoadTime(t *testing.T) {
 }
 
 // BenchmarkAnnotate measures tagger + lemmatizer + parser + NER speed on the
-// EWT dev split, in tokens per second on one goroutine.
+// EWT dev split, in tokens per second on one goroutine, and in tokens per
+// CPU second of the whole process (fairer on a shared machine).
 func BenchmarkAnnotate(b *testing.B) {
 	m := load(b)
 	sents := readConllu(b, "data/ud-english-ewt/en_ewt-ud-dev.conllu")
@@ -255,12 +256,102 @@ func BenchmarkAnnotate(b *testing.B) {
 		tokens += len(s.Words)
 	}
 	b.ResetTimer()
+	cpu0 := cpuTime()
 	for i := 0; i < b.N; i++ {
 		for j := range in {
 			m.AnnotateSentence(&in[j])
 		}
 	}
+	reportSpeed(b, tokens, cpu0)
+}
+
+// BenchmarkAnnotateDocs measures the same models through Annotate on the
+// EWT dev split grouped into its documents, as the pipeline calls them.
+func BenchmarkAnnotateDocs(b *testing.B) {
+	m := load(b)
+	sents := readConllu(b, "data/ud-english-ewt/en_ewt-ud-dev.conllu")
+	var docs []*chronicle.Document
+	tokens := 0
+	for _, s := range sents {
+		if len(docs) == 0 || docs[len(docs)-1].ID != s.DocID || s.DocID == "" {
+			docs = append(docs, &chronicle.Document{ID: s.DocID})
+		}
+		d := docs[len(docs)-1]
+		cs := toSentence(s)
+		cs.I = len(d.Sentences)
+		d.Sentences = append(d.Sentences, cs)
+		tokens += len(s.Words)
+	}
+	ctx := context.Background()
+	b.ResetTimer()
+	cpu0 := cpuTime()
+	for i := 0; i < b.N; i++ {
+		for _, d := range docs {
+			if err := m.Annotate(ctx, d); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	reportSpeed(b, tokens, cpu0)
+	b.ReportMetric(float64(len(docs)), "docs")
+}
+
+func reportSpeed(b *testing.B, tokens int, cpu0 time.Duration) {
 	b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+	if cpu := cpuTime() - cpu0; cpu > 0 {
+		b.ReportMetric(float64(tokens)*float64(b.N)/cpu.Seconds(), "tokens/cpu-s")
+	}
+}
+
+// BenchmarkStages measures each model alone on the EWT dev split.
+func BenchmarkStages(b *testing.B) {
+	m := load(b)
+	sents := readConllu(b, "data/ud-english-ewt/en_ewt-ud-dev.conllu")
+	words := make([][]string, len(sents))
+	upos := make([][]string, len(sents))
+	ptags := make([][]string, len(sents))
+	tokens := 0
+	for i, s := range sents {
+		words[i] = s.Forms()
+		tokens += len(s.Words)
+		cls := m.Tagger.Tag(words[i], nil)
+		upos[i] = make([]string, len(cls))
+		ptags[i] = make([]string, len(cls))
+		for j, c := range cls {
+			upos[i][j] = m.Tagger.UPOS(c)
+			ptags[i][j] = m.Tagger.Class(c)
+		}
+	}
+	b.Run("tagger", func(b *testing.B) {
+		var out []int
+		cpu0 := cpuTime()
+		for i := 0; i < b.N; i++ {
+			for _, w := range words {
+				out = m.Tagger.Tag(w, out)
+			}
+		}
+		reportSpeed(b, tokens, cpu0)
+	})
+	b.Run("parser", func(b *testing.B) {
+		cpu0 := cpuTime()
+		for i := 0; i < b.N; i++ {
+			for j, w := range words {
+				heads := make([]int, len(w))
+				rels := make([]string, len(w))
+				m.Parser.Parse(w, ptags[j], heads, rels)
+			}
+		}
+		reportSpeed(b, tokens, cpu0)
+	})
+	b.Run("ner", func(b *testing.B) {
+		cpu0 := cpuTime()
+		for i := 0; i < b.N; i++ {
+			for j, w := range words {
+				m.NER.Tag(w, upos[j])
+			}
+		}
+		reportSpeed(b, tokens, cpu0)
+	})
 }
 
 // BenchmarkLoad measures reading all embedded models.

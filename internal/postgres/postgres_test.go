@@ -103,8 +103,8 @@ func TestReopen(t *testing.T) {
 	}
 	defer b.Close()
 	var n int
-	if err := b.DB().QueryRow(`SELECT COUNT(*) FROM schema_version`).Scan(&n); err != nil || n != 1 {
-		t.Fatalf("schema_version rows = %d, %v; want 1", n, err)
+	if err := b.DB().QueryRow(`SELECT COUNT(*) FROM schema_version`).Scan(&n); err != nil || n != 2 {
+		t.Fatalf("schema_version rows = %d, %v; want 2 (one per migration)", n, err)
 	}
 	if ok, err := b.HasDocument(ctx, "gen-3-0"); !ok || err != nil {
 		t.Errorf("second store: HasDocument = %v, %v", ok, err)

@@ -35,7 +35,7 @@ func abbrevKind(core, next string) int {
 	if strings.IndexByte(core, '.') > 0 && dottedLetters(core) {
 		return otherAbbrev // U.S., a.m., Ph.D., e.g.
 	}
-	if l := strings.ToLower(core); strings.HasSuffix(l, "a.m") || strings.HasSuffix(l, "p.m") {
+	if n := len(core); n > 3 && (strings.EqualFold(core[n-3:], "a.m") || strings.EqualFold(core[n-3:], "p.m")) {
 		return otherAbbrev // 10:30a.m.
 	}
 	switch core {

@@ -374,11 +374,12 @@ func splitClitics(text string, ws, we int, toks []chronicle.Token) []chronicle.T
 // cliticCut returns where the clitic of w starts, or 0.
 func cliticCut(w string) int {
 	// Words EWT splits without an apostrophe.
-	switch strings.ToLower(w) {
-	case "cannot":
-		return 3
-	case "gonna", "wanna", "gotta":
-		return 3
+	if len(w) == 5 || len(w) == 6 {
+		for _, s := range []string{"cannot", "gonna", "wanna", "gotta"} {
+			if strings.EqualFold(w, s) {
+				return 3
+			}
+		}
 	}
 	// n't, n’t
 	for _, apo := range []string{"'", "\u2019"} {
@@ -395,11 +396,11 @@ func cliticCut(w string) int {
 	// 's 're 've 'll 'd 'm
 	for _, apo := range []string{"'", "\u2019"} {
 		i := strings.LastIndex(w, apo)
-		if i <= 0 || !isLetterOrDigitBefore(w, i) {
+		if i <= 0 || !(isLetterOrDigitBefore(w, i) || w[i-1] == '.' && dottedLetters(w[:i-1])) {
 			continue
 		}
-		switch strings.ToLower(w[i+len(apo):]) {
-		case "s", "re", "ve", "ll", "d", "m":
+		switch w[i+len(apo):] {
+		case "s", "re", "ve", "ll", "d", "m", "S", "RE", "VE", "LL", "D", "M":
 			return i
 		}
 	}
@@ -419,9 +420,11 @@ func isLetterOrDigitBefore(w string, i int) bool {
 // meridiemCut returns where "am", "pm", "a.m." or "p.m." starts in a time
 // such as "5pm" or "10:30a.m.", or 0.
 func meridiemCut(w string) int {
-	lower := strings.ToLower(w)
+	if len(w) < 3 || !isDigitByte(w[0]) {
+		return 0
+	}
 	for _, suf := range []string{"am", "pm", "a.m.", "p.m.", "a.m", "p.m"} {
-		if len(lower) > len(suf) && strings.HasSuffix(lower, suf) {
+		if len(w) > len(suf) && strings.EqualFold(w[len(w)-len(suf):], suf) {
 			cut := len(w) - len(suf)
 			if isDigitByte(w[cut-1]) {
 				return cut

@@ -34,6 +34,7 @@ func TestTokens(t *testing.T) {
 	}{
 		{"abbreviations", "Mr. Lee of the U.S. and the U.N. met Dr. Ito.", "Mr. | Lee | of | the | U.S. | and | the | U.N. | met | Dr. | Ito | ."},
 		{"military titles", "Lt. Col. Ana Ruiz and Gen. Paul Okafor", "Lt. | Col. | Ana | Ruiz | and | Gen. | Paul | Okafor"},
+		{"abbreviation with possessive and brackets", "the U.S.’s role (U.S.) in U.S.-China talks, e.g., trade", "the | U.S. | ’s | role | ( | U.S. | ) | in | U.S.-China | talks | , | e.g. | , | trade"},
 		{"initials", "George W. Bush and J.R.R. Tolkien", "George | W. | Bush | and | J.R.R. | Tolkien"},
 		{"decimals and thousands", "It grew 1.5 times to 3,200 units.", "It | grew | 1.5 | times | to | 3,200 | units | ."},
 		{"time", "at 10:30 a.m. on Tuesday", "at | 10:30 | a.m. | on | Tuesday"},
@@ -87,6 +88,10 @@ func TestSentences(t *testing.T) {
 		{"U.S. before a name", "The U.S. Senate voted.", []string{"The U.S. Senate voted."}},
 		{"U.S. ending a sentence", "He flew to the U.S. The visit was short.", []string{"He flew to the U.S.", "The visit was short."}},
 		{"Inc. ending a sentence", "She joined Acme Inc. He stayed.", []string{"She joined Acme Inc.", "He stayed."}},
+		{"etc. ending a sentence", "They sold apples, pears, etc. The market closed.", []string{"They sold apples, pears, etc.", "The market closed."}},
+		{"vs. and months", "Norland vs. Vestria on Feb. 3 and Sept. 9 at Corp. offices.", []string{"Norland vs. Vestria on Feb. 3 and Sept. 9 at Corp. offices."}},
+		{"Rep. and Ltd.", "Rep. Ana Ruiz of Harbor Ltd. said no. Then she left.", []string{"Rep. Ana Ruiz of Harbor Ltd. said no.", "Then she left."}},
+		{"U.K. ending a sentence", "She moved to the U.K. It rained.", []string{"She moved to the U.K.", "It rained."}},
 		{"initials do not end", "Mary J. Blige sang.", []string{"Mary J. Blige sang."}},
 		{"initial before a name", "Harry S. Truman and John F. Kennedy spoke.", []string{"Harry S. Truman and John F. Kennedy spoke."}},
 		{"letter ending a sentence", "He posted on X. The post was deleted.", []string{"He posted on X.", "The post was deleted."}},

@@ -4,7 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"sort"
 	"strings"
+	"time"
 
 	chronicle "github.com/chronicle-news/chronicle"
 )
@@ -12,12 +14,13 @@ import (
 // maxPartners is how many top partners each actor summary lists.
 const maxPartners = 5
 
-// filtered returns a subquery of the events matching q (without the
-// cursor) and its arguments.
-func filtered(q *query) (string, []any) {
+// filtered returns a subquery of the columns cols of the events matching q
+// (without the cursor) and its arguments. Naming only the columns needed
+// keeps materialised subqueries small and lets indexes cover them.
+func filtered(q *query, cols string) (string, []any) {
 	var w where
 	eventConds(&w, q)
-	return `SELECT * FROM events e WHERE ` + w.sql(), w.args
+	return `SELECT ` + cols + ` FROM events e WHERE ` + w.sql(), w.args
 }
 
 // Actors returns the actors of the matching events, most active first, with
@@ -27,15 +30,19 @@ func (s *Store) Actors(ctx context.Context, f chronicle.Filter) ([]chronicle.Act
 	if err != nil {
 		return nil, "", err
 	}
-	sub, args := filtered(q)
-	args = append(args, q.Limit+1, q.cursor.Offset)
-	query := `WITH f AS (` + sub + `),
-		roles AS (
-			SELECT src_code AS code, src_name AS name, src_country AS country, 1 AS s, 0 AS t FROM f WHERE src_code <> ''
-			UNION ALL
-			SELECT tgt_code, tgt_name, tgt_country, 0, 1 FROM f WHERE tgt_code <> '')
-		SELECT code, MAX(name), MAX(country), COUNT(*), SUM(s), SUM(t) FROM roles
-		GROUP BY code ORDER BY COUNT(*) DESC, code LIMIT ? OFFSET ?`
+	var w where
+	eventConds(&w, q)
+	cond := w.sql()
+	// Each role is counted in its own grouped scan, which the (code, day)
+	// indexes answer without reading the events.
+	query := `SELECT c.code, COALESCE(ac.name, ''), COALESCE(ac.country, ''), c.n, c.s, c.t FROM (
+			SELECT code, CAST(SUM(s) + SUM(t) AS BIGINT) AS n, CAST(SUM(s) AS BIGINT) AS s, CAST(SUM(t) AS BIGINT) AS t FROM (
+				SELECT e.src_code AS code, COUNT(*) AS s, 0 AS t FROM events e WHERE ` + cond + ` AND e.src_code <> '' GROUP BY e.src_code
+				UNION ALL
+				SELECT e.tgt_code, 0, COUNT(*) FROM events e WHERE ` + cond + ` AND e.tgt_code <> '' GROUP BY e.tgt_code) r
+			GROUP BY code) c
+		LEFT JOIN actors ac ON ac.code = c.code ORDER BY c.n DESC, c.code LIMIT ? OFFSET ?`
+	args := append(append(append([]any{}, w.args...), w.args...), q.Limit+1, q.cursor.Offset)
 	if unfiltered(q) {
 		// The running counts answer without a scan of the events.
 		query = `SELECT code, name, country, as_source + as_target, as_source, as_target FROM actors
@@ -78,12 +85,13 @@ func (s *Store) Actors(ctx context.Context, f chronicle.Filter) ([]chronicle.Act
 	in := strings.Join(marks, ",")
 	// Quotes by each actor.
 	qargs := append([]any{}, codes...)
-	qw := ""
+	quotes := `SELECT code, quotes FROM actors WHERE code IN (` + in + `)` // the running counts
 	if q.Document != "" {
-		qw = ` AND doc = (SELECT pk FROM documents WHERE id = ?)`
+		quotes = `SELECT speaker_code, COUNT(*) FROM quotes WHERE speaker_code IN (` + in + `)
+			AND doc = (SELECT pk FROM documents WHERE id = ?) GROUP BY speaker_code`
 		qargs = append(qargs, q.Document)
 	}
-	rows, err = s.db.QueryContext(ctx, `SELECT speaker_code, COUNT(*) FROM quotes WHERE speaker_code IN (`+in+`)`+qw+` GROUP BY speaker_code`, qargs...)
+	rows, err = s.db.QueryContext(ctx, quotes, qargs...)
 	if err != nil {
 		return nil, "", fmt.Errorf("query actor quotes: %w", err)
 	}
@@ -98,17 +106,19 @@ func (s *Store) Actors(ctx context.Context, f chronicle.Filter) ([]chronicle.Act
 	}
 	rows.Close()
 	// Top partners of each actor.
-	pargs := append(append(append([]any{}, args[:len(args)-2]...), codes...), maxPartners)
-	partners := `WITH f AS (` + sub + `),
-		pairs AS (
-			SELECT src_code AS a, tgt_code AS b, tgt_name AS name FROM f WHERE src_code <> '' AND tgt_code <> ''
+	partners := `WITH p AS (
+			SELECT e.src_code AS a, e.tgt_code AS b, COUNT(*) AS n FROM events e
+			WHERE ` + cond + ` AND e.src_code IN (` + in + `) AND e.tgt_code <> '' GROUP BY e.src_code, e.tgt_code
 			UNION ALL
-			SELECT tgt_code, src_code, src_name FROM f WHERE src_code <> '' AND tgt_code <> ''),
-		counted AS (
-			SELECT a, b, MAX(name) AS name, COUNT(*) AS n FROM pairs WHERE a IN (` + in + `) GROUP BY a, b),
+			SELECT e.tgt_code, e.src_code, COUNT(*) FROM events e
+			WHERE ` + cond + ` AND e.tgt_code IN (` + in + `) AND e.src_code <> '' GROUP BY e.tgt_code, e.src_code),
+		counted AS (SELECT a, b, CAST(SUM(n) AS BIGINT) AS n FROM p GROUP BY a, b),
 		ranked AS (
-			SELECT a, b, name, n, ROW_NUMBER() OVER (PARTITION BY a ORDER BY n DESC, b) AS r FROM counted)
-		SELECT a, b, name, n FROM ranked WHERE r <= ? ORDER BY a, r`
+			SELECT a, b, n, ROW_NUMBER() OVER (PARTITION BY a ORDER BY n DESC, b) AS r FROM counted)
+		SELECT r.a, r.b, COALESCE(ac.name, ''), r.n FROM ranked r LEFT JOIN actors ac ON ac.code = r.b
+		WHERE r.r <= ? ORDER BY r.a, r.r`
+	pargs := append(append(append(append([]any{}, w.args...), codes...), w.args...), codes...)
+	pargs = append(pargs, maxPartners)
 	if unfiltered(q) {
 		partners = `WITH p AS (
 				SELECT source AS a, target AS b, events AS n FROM actor_pairs WHERE source IN (` + in + `)
@@ -202,17 +212,13 @@ func (s *Store) Timeline(ctx context.Context, f chronicle.Filter, bucket, group 
 	if err != nil {
 		return nil, err
 	}
-	sub, args := filtered(q)
-	b := `day`
-	if bucket == "week" {
-		b = `date(day, '-' || ((CAST(strftime('%w', day) AS INTEGER) + 6) % 7) || ' days')`
-	}
+	sub, args := filtered(q, "e.day, e.plover, e.quad")
 	g := `plover`
 	if group == "quad" {
 		g = `CAST(quad AS TEXT)`
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+b+` AS bucket, `+g+` AS grp, COUNT(*) FROM (`+sub+`) f WHERE day <> ''
-		GROUP BY bucket, grp ORDER BY bucket, grp`, args...)
+	rows, err := s.db.QueryContext(ctx, `SELECT day, `+g+` AS grp, COUNT(*) FROM (`+sub+`) f WHERE day <> ''
+		GROUP BY day, grp ORDER BY day, grp`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("query timeline: %w", err)
 	}
@@ -228,7 +234,38 @@ func (s *Store) Timeline(ctx context.Context, f chronicle.Filter, bucket, group 
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("query timeline: %w", err)
 	}
+	if bucket == "week" {
+		out = byWeek(out)
+	}
 	return out, nil
+}
+
+// byWeek merges day buckets (in day order) into weeks named by their
+// Monday.
+func byWeek(days []chronicle.TimelinePoint) []chronicle.TimelinePoint {
+	index := map[[2]string]int{}
+	var out []chronicle.TimelinePoint
+	for _, p := range days {
+		d, err := time.Parse("2006-01-02", p.Bucket)
+		if err != nil {
+			continue
+		}
+		p.Bucket = d.AddDate(0, 0, -((int(d.Weekday()) + 6) % 7)).Format("2006-01-02")
+		k := [2]string{p.Bucket, p.Group}
+		if i, ok := index[k]; ok {
+			out[i].Events += p.Events
+			continue
+		}
+		index[k] = len(out)
+		out = append(out, p)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Bucket != out[j].Bucket {
+			return out[i].Bucket < out[j].Bucket
+		}
+		return out[i].Group < out[j].Group
+	})
+	return out
 }
 
 // Network returns the weighted who-to-whom edges of the matching events,
@@ -239,7 +276,7 @@ func (s *Store) Network(ctx context.Context, f chronicle.Filter) ([]chronicle.Ne
 	if err != nil {
 		return nil, err
 	}
-	sub, args := filtered(q)
+	sub, args := filtered(q, "e.src_code, e.tgt_code, e.src_name, e.tgt_name, e.goldstein")
 	args = append(args, q.Limit)
 	if unfiltered(q) {
 		sub = `SELECT p.source AS src_code, p.target AS tgt_code, COALESCE(a1.name, '') AS src_name, COALESCE(a2.name, '') AS tgt_name,
@@ -263,7 +300,7 @@ func (s *Store) Places(ctx context.Context, f chronicle.Filter) ([]chronicle.Pla
 	if err != nil {
 		return nil, err
 	}
-	sub, args := filtered(q)
+	sub, args := filtered(q, "e.loc_name, e.loc_country, e.loc_lat, e.loc_lon")
 	args = append(args, q.Limit)
 	rows, err := s.db.QueryContext(ctx, `SELECT loc_name, loc_country, AVG(loc_lat), AVG(loc_lon), COUNT(*)
 		FROM (`+sub+`) f WHERE loc_name <> '' AND loc_lat IS NOT NULL

@@ -12,13 +12,16 @@ import (
 // and ORGKEY, FACKEY and TITLE words. Entries are token sequences matched
 // with their case.
 type Gazetteer struct {
-	kinds  map[string][]string // "tok tok" -> kinds
-	maxLen int
+	kinds map[string][]string // "tok tok" -> kinds
+	// prefixes holds the proper prefixes ("tok", "tok tok") of longer
+	// entries, so matching stops as soon as no entry can continue.
+	prefixes map[string]bool
+	maxLen   int
 }
 
 // ParseGazetteer reads "KIND<TAB>name" lines; # starts a comment.
 func ParseGazetteer(r io.Reader, name string) (*Gazetteer, error) {
-	g := &Gazetteer{kinds: map[string][]string{}}
+	g := &Gazetteer{kinds: map[string][]string{}, prefixes: map[string]bool{}}
 	sc := bufio.NewScanner(r)
 	line := 0
 	for sc.Scan() {
@@ -49,6 +52,9 @@ func (g *Gazetteer) add(kind, val string) {
 		}
 	}
 	g.kinds[key] = append(g.kinds[key], kind)
+	for n := 1; n < len(toks); n++ {
+		g.prefixes[strings.Join(toks[:n], " ")] = true
+	}
 	if len(toks) > g.maxLen {
 		g.maxLen = len(toks)
 	}
@@ -80,16 +86,19 @@ func (g *Gazetteer) Lines() []string {
 // "KIND:POS" strings where POS is U (whole entry), B, I or L.
 func (g *Gazetteer) match(words []string) [][]string {
 	out := make([][]string, len(words))
-	var b strings.Builder
+	var b []byte
 	for i := range words {
-		b.Reset()
+		b = b[:0]
 		for n := 1; n <= g.maxLen && i+n <= len(words); n++ {
 			if n > 1 {
-				b.WriteByte(' ')
+				b = append(b, ' ')
 			}
-			b.WriteString(words[i+n-1])
-			ks, ok := g.kinds[b.String()]
+			b = append(b, words[i+n-1]...)
+			ks, ok := g.kinds[string(b)]
 			if !ok {
+				if !g.prefixes[string(b)] {
+					break
+				}
 				continue
 			}
 			for _, k := range ks {
@@ -102,6 +111,9 @@ func (g *Gazetteer) match(words []string) [][]string {
 					out[j] = append(out[j], k+":I")
 				}
 				out[i+n-1] = append(out[i+n-1], k+":L")
+			}
+			if !g.prefixes[string(b)] {
+				break
 			}
 		}
 	}

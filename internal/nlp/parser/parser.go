@@ -114,7 +114,7 @@ func newState(words, tags []string, amb map[string]uint64) *state {
 		st.wt[i+1] = perceptron.Mix(st.w[i+1], st.t[i+1])
 		coarse, _, _ := strings.Cut(tags[i], "/")
 		st.u[i+1] = perceptron.Hash(coarse)
-		nw := tagger.Norm(words[i])
+		nw := norm
 		if len(nw) > 3 {
 			nw = nw[len(nw)-3:]
 		}
@@ -144,6 +144,21 @@ func (st *state) valid(tr int) bool {
 		return true
 	}
 	return false
+}
+
+// forced returns the only legal transition, or -1 when there is a choice.
+func (st *state) forced() int {
+	ns := len(st.stack)
+	switch {
+	case ns < 2:
+		return shift
+	case st.b > st.n:
+		return right
+	case st.stack[ns-2] == 0:
+		// Right onto the root is legal only with an empty buffer.
+		return -1
+	}
+	return -1
 }
 
 // apply performs a transition; for arcs, label is the relation index + 1.
@@ -233,13 +248,20 @@ func (p *Parser) run(st *state, ts, ls scorer, tr *training) {
 	var scores [nTrans]float32
 	lscores := make([]float32, len(p.Labels))
 	for !st.terminal() {
-		st.feats = st.transFeatures(st.feats[:0])
-		scores = [nTrans]float32{}
-		ts.Score(st.feats, scores[:])
-		best, bestS := -1, float32(0)
-		for t := 0; t < nTrans; t++ {
-			if st.valid(t) && (best < 0 || scores[t] > bestS) {
-				best, bestS = t, scores[t]
+		var best int
+		if forced := st.forced(); forced >= 0 && tr == nil {
+			// Only one transition is legal: no need to score.
+			best = forced
+		} else {
+			st.feats = st.transFeatures(st.feats[:0])
+			scores = [nTrans]float32{}
+			ts.Score(st.feats, scores[:])
+			best = -1
+			bestS := float32(0)
+			for t := 0; t < nTrans; t++ {
+				if st.valid(t) && (best < 0 || scores[t] > bestS) {
+					best, bestS = t, scores[t]
+				}
 			}
 		}
 		next := best
@@ -530,3 +552,6 @@ func Load(r io.Reader) (*Parser, error) {
 func (p *Parser) Pruned(minAbs float32) *Parser {
 	return &Parser{Labels: p.Labels, trans: p.trans.Prune(minAbs), label: p.label.Prune(minAbs), amb: p.amb, ambWords: p.ambWords}
 }
+
+// Stats returns the number of transition features kept.
+func (p *Parser) Stats() int { return p.trans.Features() }

@@ -13,6 +13,7 @@ import (
 	"io"
 	"math"
 	"sort"
+	"unsafe"
 )
 
 // Hash returns the 64-bit FNV-1a hash of s.
@@ -52,23 +53,39 @@ func nz(h uint64) uint64 {
 
 // Model is a trained, averaged and pruned perceptron. It is safe for
 // concurrent use. Weights are quantised to 16 bits with one scale per model
-// and packed with their class into one uint32, and each table slot holds the
-// feature key with its entries' offset, so scoring a feature touches two
-// cache lines.
+// and packed with their class into one uint32 (class<<16 | weight). The
+// lookup table holds 16-byte slots: a 32-bit fingerprint of the feature
+// (the slot's position gives the other bits) and up to three entries inline,
+// so most features cost one cache line; features with more entries point
+// into an overflow array.
 type Model struct {
 	nclass int
 	scale  float32
-	slots  []slot // open-addressing table; key 0 marks an empty slot
-	mask   uint64
-	ents   []uint32 // class<<16 | uint16(quantised weight)
-	nfeat  int
+	slots  []slot // open-addressing table; fp 0 marks an empty slot
+	// tiny replaces slots for models of exactly three classes: each 8-byte
+	// slot is a 16-bit fingerprint and the three classes' weights.
+	tiny  []uint64
+	keys  []uint64 // full feature key of each slot, for writing the model
+	ents  []uint32 // overflow entries of features with more than three
+	nfeat int
+	nw    int
 }
 
+// slot is one table entry. When e[0]>>16 is overflowMark, e[1] and e[2] are
+// the offset and count of the feature's entries in ents; otherwise e holds
+// the entries, unused ones 0 (class 0, weight 0, which adds nothing).
 type slot struct {
-	key uint64
-	off uint32
-	n   uint32
+	fp uint32
+	e  [3]uint32
 }
+
+const overflowMark = 0xffff
+
+// home returns the first slot to probe for key f in a table of n slots.
+func home(f uint64, n uint64) uint64 { return (uint64(uint32(f)) * n) >> 32 }
+
+// fingerprint returns the non-zero 32-bit tag stored for key f.
+func fingerprint(f uint64) uint32 { return uint32(f>>32) | 1 }
 
 // Classes returns the number of classes.
 func (m *Model) Classes() int { return m.nclass }
@@ -77,30 +94,100 @@ func (m *Model) Classes() int { return m.nclass }
 func (m *Model) Features() int { return m.nfeat }
 
 // Weights returns the number of non-zero weights kept.
-func (m *Model) Weights() int { return len(m.ents) }
+func (m *Model) Weights() int { return m.nw }
+
+// tinyFingerprint returns the non-zero 16-bit tag stored for key f in a
+// tiny table.
+func tinyFingerprint(f uint64) uint64 { return f>>48 | 1 }
 
 // Score adds the weights of feats to scores, which must hold Classes values.
 func (m *Model) Score(feats []uint64, scores []float32) {
-	if len(m.slots) == 0 {
+	if m.tiny != nil {
+		m.scoreTiny(feats, scores)
 		return
 	}
-	slots, mask, ents, scale := m.slots, m.mask, m.ents, m.scale
+	slots := m.slots
+	n := uint64(len(slots))
+	if n == 0 {
+		return
+	}
+	// Touch every feature's home slot first: the loads are independent, so
+	// the processor overlaps their cache misses instead of waiting for each.
+	var touch uint32
 	for _, f := range feats {
-		i := f & mask
+		touch += slots[home(f, n)].fp
+	}
+	if touch == 1 && len(feats) == 0 {
+		return
+	}
+	scale, ents := m.scale, m.ents
+	for _, f := range feats {
+		i := home(f, n)
+		fp := fingerprint(f)
 		for {
 			sl := &slots[i]
-			if sl.key == f {
-				for _, e := range ents[sl.off : sl.off+sl.n] {
-					scores[e>>16] += float32(int16(uint16(e))) * scale
+			if sl.fp == fp {
+				if sl.e[0]>>16 == overflowMark {
+					off, cnt := sl.e[1], sl.e[2]
+					for _, e := range ents[off : off+cnt] {
+						scores[e>>16] += float32(int16(uint16(e))) * scale
+					}
+				} else {
+					e0, e1, e2 := sl.e[0], sl.e[1], sl.e[2]
+					scores[e0>>16] += float32(int16(uint16(e0))) * scale
+					scores[e1>>16] += float32(int16(uint16(e1))) * scale
+					scores[e2>>16] += float32(int16(uint16(e2))) * scale
 				}
 				break
 			}
-			if sl.key == 0 {
+			if sl.fp == 0 {
 				break
 			}
-			i = (i + 1) & mask
+			if i++; i == n {
+				i = 0
+			}
 		}
 	}
+}
+
+// scoreTiny is Score for a tiny table.
+func (m *Model) scoreTiny(feats []uint64, scores []float32) {
+	tab := m.tiny
+	n := uint64(len(tab))
+	if n == 0 {
+		return
+	}
+	var touch uint64
+	for _, f := range feats {
+		touch += tab[home(f, n)]
+	}
+	if touch == 1 && len(feats) == 0 {
+		return
+	}
+	var s0, s1, s2 float32
+	scale := m.scale
+	for _, f := range feats {
+		i := home(f, n)
+		fp := tinyFingerprint(f)
+		for {
+			x := tab[i]
+			if x&0xffff == fp {
+				s0 += float32(int16(x>>16)) * scale
+				s1 += float32(int16(x>>32)) * scale
+				s2 += float32(int16(x>>48)) * scale
+				break
+			}
+			if x == 0 {
+				break
+			}
+			if i++; i == n {
+				i = 0
+			}
+		}
+	}
+	scores[0] += s0
+	scores[1] += s1
+	scores[2] += s2
 }
 
 // newModel builds a model from features sorted by key, each with its
@@ -116,54 +203,125 @@ func newModel(nclass int, keys []uint64, start []int, cls []uint16, w []float32)
 	if maxAbs > 0 {
 		scale = maxAbs / 32767
 	}
-	m := &Model{nclass: nclass, scale: scale, nfeat: len(keys)}
-	m.ents = make([]uint32, 0, len(w))
+	m := &Model{nclass: nclass, scale: scale}
+	all := make([]uint32, 0, len(w))
 	offs := make([]uint32, len(keys)+1)
 	for fi := range keys {
-		offs[fi] = uint32(len(m.ents))
+		offs[fi] = uint32(len(all))
 		for j := start[fi]; j < start[fi+1]; j++ {
 			q := int16(math.Round(float64(w[j] / scale)))
 			if q == 0 {
 				continue
 			}
-			m.ents = append(m.ents, uint32(cls[j])<<16|uint32(uint16(q)))
+			all = append(all, uint32(cls[j])<<16|uint32(uint16(q)))
 		}
 	}
-	offs[len(keys)] = uint32(len(m.ents))
-	m.build(keys, offs)
+	offs[len(keys)] = uint32(len(all))
+	m.build(keys, offs, all)
 	return m
 }
 
-// build fills the lookup table; offs[f]..offs[f+1] are feature f's entries.
-func (m *Model) build(keys []uint64, offs []uint32) {
-	n := len(keys)
-	size := 1
-	for size < 2*n+1 {
-		size <<= 1
+// build fills the lookup table; all[offs[f]:offs[f+1]] are feature f's
+// entries. Features without entries are dropped.
+func (m *Model) build(keys []uint64, offs []uint32, all []uint32) {
+	n := 0
+	for fi := range keys {
+		if offs[fi+1] > offs[fi] {
+			n++
+		}
 	}
+	// About 70% full: short probe sequences, compact table.
+	size := uint64(n)*10/7 + 1
+	m.ents = m.ents[:0]
+	m.nfeat, m.nw = n, len(all)
+	m.keys = make([]uint64, size)
+	if m.nclass == 3 {
+		m.slots = nil
+		m.tiny = make([]uint64, size)
+		adviseHuge(unsafe.Pointer(unsafe.SliceData(m.tiny)), uintptr(size)*8)
+		for fi, k := range keys {
+			es := all[offs[fi]:offs[fi+1]]
+			if len(es) == 0 {
+				continue
+			}
+			i := home(k, size)
+			for m.tiny[i] != 0 {
+				if i++; i == size {
+					i = 0
+				}
+			}
+			x := tinyFingerprint(k)
+			for _, e := range es {
+				x |= uint64(uint16(e)) << (16 * (e>>16 + 1))
+			}
+			m.tiny[i] = x
+			m.keys[i] = k
+		}
+		return
+	}
+	m.tiny = nil
 	m.slots = make([]slot, size)
-	m.mask = uint64(size - 1)
-	m.nfeat = 0
+	adviseHuge(unsafe.Pointer(unsafe.SliceData(m.slots)), uintptr(size)*unsafe.Sizeof(slot{}))
 	for fi, k := range keys {
-		if offs[fi+1] == offs[fi] {
+		es := all[offs[fi]:offs[fi+1]]
+		if len(es) == 0 {
 			continue
 		}
-		m.nfeat++
-		i := k & m.mask
-		for m.slots[i].key != 0 {
-			i = (i + 1) & m.mask
+		i := home(k, size)
+		for m.slots[i].fp != 0 {
+			if i++; i == size {
+				i = 0
+			}
 		}
-		m.slots[i] = slot{key: k, off: offs[fi], n: offs[fi+1] - offs[fi]}
+		sl := slot{fp: fingerprint(k)}
+		if len(es) <= 3 {
+			copy(sl.e[:], es)
+		} else {
+			sl.e = [3]uint32{overflowMark << 16, uint32(len(m.ents)), uint32(len(es))}
+			m.ents = append(m.ents, es...)
+		}
+		m.slots[i] = sl
+		m.keys[i] = k
 	}
 }
 
-// sortedSlots returns the filled slots sorted by key.
-func (m *Model) sortedSlots() []slot {
-	out := make([]slot, 0, m.nfeat)
-	for _, sl := range m.slots {
-		if sl.key != 0 {
-			out = append(out, sl)
+// feature is one feature's key and entries, for writing and pruning.
+type feature struct {
+	key  uint64
+	ents []uint32
+}
+
+// sortedFeatures returns the features sorted by key, with their entries.
+func (m *Model) sortedFeatures() []feature {
+	out := make([]feature, 0, m.nfeat)
+	for i, x := range m.tiny {
+		if x == 0 {
+			continue
 		}
+		f := feature{key: m.keys[i]}
+		for c := uint64(0); c < 3; c++ {
+			if w := uint16(x >> (16 * (c + 1))); w != 0 {
+				f.ents = append(f.ents, uint32(c)<<16|uint32(w))
+			}
+		}
+		out = append(out, f)
+	}
+	for i := range m.slots {
+		sl := &m.slots[i]
+		if sl.fp == 0 {
+			continue
+		}
+		f := feature{key: m.keys[i]}
+		if sl.e[0]>>16 == overflowMark {
+			f.ents = m.ents[sl.e[1] : sl.e[1]+sl.e[2]]
+		} else {
+			for _, e := range sl.e {
+				if e != 0 {
+					f.ents = append(f.ents, e)
+				}
+			}
+		}
+		out = append(out, f)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].key < out[j].key })
 	return out
@@ -178,11 +336,11 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	var body []byte
 	var buf [binary.MaxVarintLen64]byte
 	prev := uint64(0)
-	for _, sl := range m.sortedSlots() {
-		body = append(body, buf[:binary.PutUvarint(buf[:], sl.key-prev)]...)
-		prev = sl.key
-		body = append(body, buf[:binary.PutUvarint(buf[:], uint64(sl.n))]...)
-		for _, e := range m.ents[sl.off : sl.off+sl.n] {
+	for _, ft := range m.sortedFeatures() {
+		body = append(body, buf[:binary.PutUvarint(buf[:], ft.key-prev)]...)
+		prev = ft.key
+		body = append(body, buf[:binary.PutUvarint(buf[:], uint64(len(ft.ents)))]...)
+		for _, e := range ft.ents {
 			body = append(body, buf[:binary.PutUvarint(buf[:], uint64(e>>16))]...)
 			body = append(body, byte(e), byte(e>>8))
 		}
@@ -218,7 +376,7 @@ func Read(br *bufio.Reader) (*Model, error) {
 	nfeat := int(binary.LittleEndian.Uint32(h[4:8]))
 	scale := math.Float32frombits(binary.LittleEndian.Uint32(h[8:12]))
 	size := binary.LittleEndian.Uint64(h[12:20])
-	if nclass <= 0 || nclass > 1<<16 || nfeat < 0 || nfeat > 1<<28 || size > 1<<32 || uint64(nfeat) > size {
+	if nclass <= 0 || nclass >= overflowMark || nfeat < 0 || nfeat > 1<<28 || size > 1<<32 || uint64(nfeat) > size {
 		return nil, fmt.Errorf("read model: bad sizes (%d classes, %d features, %d bytes)", nclass, nfeat, size)
 	}
 	body := make([]byte, size)
@@ -228,7 +386,7 @@ func Read(br *bufio.Reader) (*Model, error) {
 	m := &Model{nclass: nclass, scale: scale}
 	keys := make([]uint64, 0, nfeat)
 	offs := make([]uint32, 0, nfeat+1)
-	m.ents = make([]uint32, 0, size/3)
+	all := make([]uint32, 0, size/3)
 	prev := uint64(0)
 	p := 0
 	uv := func() (uint64, bool) {
@@ -246,7 +404,7 @@ func Read(br *bufio.Reader) (*Model, error) {
 		}
 		prev += d
 		keys = append(keys, prev)
-		offs = append(offs, uint32(len(m.ents)))
+		offs = append(offs, uint32(len(all)))
 		cnt, ok := uv()
 		if !ok || cnt > uint64(nclass) {
 			return nil, fmt.Errorf("read model feature %d: bad weight count", i)
@@ -256,12 +414,15 @@ func Read(br *bufio.Reader) (*Model, error) {
 			if !ok || c >= uint64(nclass) || p+2 > len(body) {
 				return nil, fmt.Errorf("read model feature %d: bad weight", i)
 			}
-			m.ents = append(m.ents, uint32(c)<<16|uint32(body[p])|uint32(body[p+1])<<8)
+			if body[p] == 0 && body[p+1] == 0 {
+				return nil, fmt.Errorf("read model feature %d: zero weight", i)
+			}
+			all = append(all, uint32(c)<<16|uint32(body[p])|uint32(body[p+1])<<8)
 			p += 2
 		}
 	}
-	offs = append(offs, uint32(len(m.ents)))
-	m.build(keys, offs)
+	offs = append(offs, uint32(len(all)))
+	m.build(keys, offs, all)
 	return m, nil
 }
 
@@ -383,9 +544,9 @@ func (m *Model) Prune(minAbs float32) *Model {
 	start := []int{0}
 	var cls []uint16
 	var w []float32
-	for _, sl := range m.sortedSlots() {
+	for _, ft := range m.sortedFeatures() {
 		n := len(w)
-		for _, e := range m.ents[sl.off : sl.off+sl.n] {
+		for _, e := range ft.ents {
 			x := float32(int16(uint16(e))) * m.scale
 			if x >= minAbs || x <= -minAbs {
 				cls = append(cls, uint16(e>>16))
@@ -393,7 +554,7 @@ func (m *Model) Prune(minAbs float32) *Model {
 			}
 		}
 		if len(w) > n {
-			keys = append(keys, sl.key)
+			keys = append(keys, ft.key)
 			start = append(start, len(w))
 		}
 	}

@@ -3,6 +3,8 @@ package perceptron
 import (
 	"bufio"
 	"bytes"
+	"fmt"
+	"math/rand/v2"
 	"testing"
 )
 
@@ -99,4 +101,63 @@ func FuzzRead(f *testing.F) {
 		scores := make([]float32, m.Classes())
 		m.Score([]uint64{1, 2, 3}, scores)
 	})
+}
+
+// TestScoreLayouts checks that the packed tables (three-class tiny slots,
+// inline entries and overflow entries) score exactly like a plain sum over
+// the model's features, for absent features too.
+func TestScoreLayouts(t *testing.T) {
+	for _, nclass := range []int{2, 3, 4, 40} {
+		t.Run(fmt.Sprintf("%d classes", nclass), func(t *testing.T) {
+			rng := rand.New(rand.NewPCG(uint64(nclass), 7))
+			tr := NewTrainer(nclass)
+			var all []uint64
+			for i := 0; i < 3000; i++ {
+				feats := []uint64{F1(1, rng.Uint64N(50)), F1(2, rng.Uint64N(500)), F2(3, rng.Uint64N(5), rng.Uint64N(5)), F1(4, 0)}
+				all = append(all, feats...)
+				tr.Update(feats, rng.IntN(nclass), rng.IntN(nclass))
+			}
+			m := tr.Model(0)
+			want := map[uint64][]float32{}
+			for _, ft := range m.sortedFeatures() {
+				row := make([]float32, nclass)
+				for _, e := range ft.ents {
+					row[e>>16] += float32(int16(uint16(e))) * m.scale
+				}
+				want[ft.key] = row
+			}
+			overflow := 0
+			for _, row := range want {
+				n := 0
+				for _, x := range row {
+					if x != 0 {
+						n++
+					}
+				}
+				if n > 3 {
+					overflow++
+				}
+			}
+			if nclass > 3 && overflow == 0 {
+				t.Fatal("test model has no feature with more than three weights")
+			}
+			// Absent features too.
+			for i := 0; i < 1000; i++ {
+				all = append(all, rng.Uint64()|1)
+			}
+			for _, f := range all {
+				got := make([]float32, nclass)
+				m.Score([]uint64{f}, got)
+				exp := want[f]
+				if exp == nil {
+					exp = make([]float32, nclass)
+				}
+				for c := range got {
+					if got[c] != exp[c] {
+						t.Fatalf("feature %x class %d: score %v, want %v", f, c, got[c], exp[c])
+					}
+				}
+			}
+		})
+	}
 }
