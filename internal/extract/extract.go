@@ -2,10 +2,11 @@
 // breaks, and reads page metadata (title, publication date, author, site).
 //
 // The main text comes from go-readability (a port of Mozilla's Readability,
-// codeberg.org/readeck/go-readability/v2), which kept paragraphs and main text
-// better than go-trafilatura on our test pages (see compare_test.go, run with
-// -tags compare). When it finds nothing, a simple extraction of the page body
-// without navigation, headers, footers and forms is used instead.
+// codeberg.org/readeck/go-readability/v2). On four invented test pages it kept
+// every paragraph exactly, where go-trafilatura (measured once and dropped as
+// a dependency) kept 59% of paragraphs precisely and repeated text. When it
+// finds nothing, a simple extraction of the page body without navigation,
+// headers, footers and forms is used instead.
 package extract
 
 import (
