@@ -422,7 +422,7 @@ func (c *Coder) codeTrigger(dc *docContext, st *sent, tr trigger, suppressed map
 	}
 	// "demonstrate resolve", "march troops": protest verbs with an object
 	// are other senses.
-	if cd.PLOVER == "PROTEST" && tr.noun != v && !pmOK && st.child(v, "obj") >= 0 {
+	if cd.PLOVER == "PROTEST" && tr.noun != v && !pmOK && st.child(v, "obj", "ccomp", "xcomp", "iobj") >= 0 {
 		c.tracef("sentence %d: %q has an object: not a protest", st.i, st.tok(v).Text)
 		return nil
 	}
