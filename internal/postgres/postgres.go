@@ -2,11 +2,14 @@
 // (driver github.com/jackc/pgx/v5) with tsvector full-text search over
 // document text and quotes.
 //
-// It mirrors internal/sqlite: the same tables, filters and results, checked
-// by the same conformance suite (internal/storetest). The schema lives in
-// embedded migrations/*.sql files, run in order in one transaction under an
-// advisory lock and recorded in the schema_version table. Each document is
-// written in one transaction.
+// It shares its queries and write path with internal/sqlite through
+// internal/sqlstore: the same tables, filters and results, checked by the
+// same conformance suite (internal/storetest). This package holds what is
+// PostgreSQL's own: the driver and connection pool, the schema, $n
+// placeholders, tsvector search, RETURNING and text cleaning. The schema
+// lives in embedded migrations/*.sql files, run in order in one transaction
+// under an advisory lock and recorded in the schema_version table. Each
+// document is written in one transaction.
 package postgres
 
 import (
@@ -14,13 +17,12 @@ import (
 	"database/sql"
 	"embed"
 	"fmt"
-	"io/fs"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
 
 	chronicle "github.com/chronicle-news/chronicle"
+	"github.com/chronicle-news/chronicle/internal/sqlstore"
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
 )
 
@@ -30,15 +32,45 @@ var migrations embed.FS
 var _ chronicle.Store = (*Store)(nil)
 
 // Store is a Chronicle database in PostgreSQL. It is safe for concurrent
-// use.
+// use. Its queries and writes come from the embedded sqlstore.Store, whose
+// Now field tests may replace.
 type Store struct {
-	db *sql.DB
-	// Now returns the current time; tests replace it.
-	Now func() time.Time
+	*sqlstore.Store
 }
 
 // migrationLock is the advisory lock key that serialises migrations.
 const migrationLock = 0x6368726f6e // "chron"
+
+// dialect returns PostgreSQL's sqlstore.Dialect: $n placeholders, tsvector
+// columns documents.tsv and quotes.tsv with the 'simple' configuration,
+// RETURNING pk, plain JSON blobs and strings cleaned for the text type.
+func dialect() *sqlstore.Dialect {
+	return &sqlstore.Dialect{
+		True:         "TRUE",
+		Rebind:       sqlstore.Dollar,
+		Clean:        pgText,
+		Codec:        sqlstore.JSON{},
+		TextQuery:    tsQuery,
+		EventText:    `e.doc IN (SELECT pk FROM documents WHERE tsv @@ plainto_tsquery('simple', ?))`,
+		DocumentText: `d.tsv @@ plainto_tsquery('simple', ?)`,
+		QuoteText:    `x.tsv @@ plainto_tsquery('simple', ?)`,
+		Snippet:      `ts_headline('simple', d.text, plainto_tsquery('simple', ?), 'StartSel="",StopSel="",MaxWords=24,MinWords=12')`,
+		SentenceText: `convert_from(substring(convert_to(d.text, 'UTF8') FROM s.span_start + 1 FOR GREATEST(s.span_end - s.span_start, 0)), 'UTF8')`,
+		StoryTitle:   `COALESCE(MAX(st.title), '')`,
+		StoryDocIDs:  `string_agg(d.id, chr(31) ORDER BY d.date, d.pk)`,
+		InsertDocument: `INSERT INTO documents (id, url, title, date, source, story, text, ingested, n_events, n_quotes, n_claims, doc, tsv)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, to_tsvector('simple', ?)) ON CONFLICT (id) DO NOTHING RETURNING pk`,
+		InsertSentence: `INSERT INTO sentences (doc, i, span_start, span_end, para) VALUES (?, ?, ?, ?, ?) ON CONFLICT (doc, i) DO NOTHING`,
+		InsertQuote: `INSERT INTO quotes (doc, idx, sentence, span_start, span_end, text, direct, cue, speaker_text, speaker_name, speaker_code, speaker_country, data, tsv)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, to_tsvector('simple', ?))`,
+		Returning:     true,
+		MigrationLock: `SELECT pg_advisory_xact_lock(` + strconv.Itoa(migrationLock) + `)`,
+	}
+}
+
+// tsQuery returns the text for plainto_tsquery('simple', ...), which
+// matches documents holding every term.
+func tsQuery(terms []string) string { return strings.Join(terms, " ") }
 
 // Open connects to the PostgreSQL database at url (postgres://...) and
 // brings its schema up to date.
@@ -53,96 +85,16 @@ func Open(ctx context.Context, url string) (*Store, error) {
 	db.SetMaxOpenConns(16)
 	db.SetMaxIdleConns(4)
 	db.SetConnMaxIdleTime(time.Minute)
-	s := &Store{db: db, Now: time.Now}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open store: connect: %w", err)
 	}
-	if err := s.migrate(ctx); err != nil {
+	d := dialect()
+	if err := sqlstore.Migrate(ctx, db, d, migrations); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open store: %w", err)
 	}
-	return s, nil
-}
-
-// Close closes the connections.
-func (s *Store) Close() error { return s.db.Close() }
-
-// DB returns the underlying database handle, for tools and tests.
-func (s *Store) DB() *sql.DB { return s.db }
-
-// migrate runs the embedded migrations newer than the stored schema version
-// in one transaction.
-func (s *Store) migrate(ctx context.Context) error {
-	names, err := fs.Glob(migrations, "migrations/*.sql")
-	if err != nil {
-		return fmt.Errorf("list migrations: %w", err)
-	}
-	sort.Strings(names)
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("begin migration: %w", err)
-	}
-	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1)`, migrationLock); err != nil {
-		return fmt.Errorf("lock for migration: %w", err)
-	}
-	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`); err != nil {
-		return fmt.Errorf("create schema_version: %w", err)
-	}
-	var version int
-	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_version`).Scan(&version); err != nil {
-		return fmt.Errorf("read schema version: %w", err)
-	}
-	if version > len(names) {
-		return chronicle.Errorf(chronicle.EInvalid, "database schema version %d is newer than this program knows (%d)", version, len(names))
-	}
-	for i, name := range names {
-		n, err := strconv.Atoi(strings.SplitN(strings.TrimPrefix(name, "migrations/"), "_", 2)[0])
-		if err != nil || n != i+1 {
-			return fmt.Errorf("migration %s: name must start with its number %d", name, i+1)
-		}
-		if n <= version {
-			continue
-		}
-		b, err := migrations.ReadFile(name)
-		if err != nil {
-			return fmt.Errorf("read migration %s: %w", name, err)
-		}
-		if _, err := tx.ExecContext(ctx, string(b)); err != nil {
-			return fmt.Errorf("migration %s: %w", name, err)
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_version (version) VALUES ($1)`, n); err != nil {
-			return fmt.Errorf("record migration %s: %w", name, err)
-		}
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("commit migrations: %w", err)
-	}
-	return nil
-}
-
-// rebind turns the '?' placeholders of a query (outside quoted literals)
-// into PostgreSQL's $1, $2, ...
-func rebind(q string) string {
-	var b strings.Builder
-	b.Grow(len(q) + 16)
-	n := 0
-	quoted := false
-	for i := 0; i < len(q); i++ {
-		c := q[i]
-		switch {
-		case c == '\'':
-			quoted = !quoted
-		case c == '?' && !quoted:
-			n++
-			b.WriteByte('$')
-			b.WriteString(strconv.Itoa(n))
-			continue
-		}
-		b.WriteByte(c)
-	}
-	return b.String()
+	return &Store{Store: sqlstore.New(db, d)}, nil
 }
 
 // pgText makes s storable in a PostgreSQL text column, which holds no NUL

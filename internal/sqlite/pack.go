@@ -17,7 +17,8 @@ const packed = 0x1f
 const minPack = 200
 
 // packer compresses and decompresses the JSON blobs of documents, events,
-// quotes and claims (about half their size).
+// quotes and claims (about half their size). It is the sqlstore.Codec of
+// the SQLite dialect.
 type packer struct {
 	writers sync.Pool // *flate.Writer
 	readers sync.Pool // io.ReadCloser implementing flate.Resetter
@@ -71,8 +72,8 @@ func (p *packer) unpack(b []byte) ([]byte, error) {
 	return out, nil
 }
 
-// marshal encodes v as JSON and packs it.
-func (p *packer) marshal(v any) ([]byte, error) {
+// Marshal encodes v as JSON and packs it.
+func (p *packer) Marshal(v any) ([]byte, error) {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return nil, err
@@ -80,8 +81,8 @@ func (p *packer) marshal(v any) ([]byte, error) {
 	return p.pack(b)
 }
 
-// unmarshal unpacks b and decodes its JSON into v.
-func (p *packer) unmarshal(b []byte, v any) error {
+// Unmarshal unpacks b and decodes its JSON into v.
+func (p *packer) Unmarshal(b []byte, v any) error {
 	b, err := p.unpack(b)
 	if err != nil {
 		return err

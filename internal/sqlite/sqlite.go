@@ -2,6 +2,10 @@
 // driver modernc.org/sqlite) in WAL mode, so readers are never blocked by a
 // writer, with FTS5 full-text search over document text and quotes.
 //
+// The queries and the write path are shared with internal/postgres in
+// internal/sqlstore; this package holds what is SQLite's own: the driver and
+// its pragmas, the schema, FTS5 and the compressed blobs.
+//
 // The schema lives in embedded migrations/*.sql files, run in order in one
 // transaction and recorded in the schema_version table. Each document is
 // written in one transaction; a process killed mid-write leaves the store as
@@ -13,14 +17,11 @@ import (
 	"database/sql"
 	"embed"
 	"fmt"
-	"io/fs"
 	"net/url"
-	"sort"
-	"strconv"
 	"strings"
-	"time"
 
 	chronicle "github.com/chronicle-news/chronicle"
+	"github.com/chronicle-news/chronicle/internal/sqlstore"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
@@ -29,14 +30,52 @@ var migrations embed.FS
 
 var _ chronicle.Store = (*Store)(nil)
 
+// Limits on query input.
+const (
+	DefaultLimit = sqlstore.DefaultLimit
+	MaxLimit     = sqlstore.MaxLimit
+)
+
 // Store is a Chronicle database in one SQLite file. It is safe for
-// concurrent use.
+// concurrent use. Its queries and writes come from the embedded
+// sqlstore.Store, whose Now field tests may replace.
 type Store struct {
-	db     *sql.DB
-	path   string
-	packer packer
-	// Now returns the current time; tests replace it.
-	Now func() time.Time
+	*sqlstore.Store
+	path string
+}
+
+// dialect returns SQLite's sqlstore.Dialect: '?' placeholders, FTS5 tables
+// documents_fts and quotes_fts keyed by rowid, and deflated JSON blobs.
+func dialect() *sqlstore.Dialect {
+	return &sqlstore.Dialect{
+		True:         "1",
+		Codec:        new(packer),
+		TextQuery:    ftsQuery,
+		EventText:    `e.doc IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)`,
+		DocumentText: `d.pk IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)`,
+		QuoteText:    `x.pk IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)`,
+		Snippet:      `COALESCE((SELECT snippet(documents_fts, 1, '', '', '…', 16) FROM documents_fts WHERE documents_fts MATCH ? AND rowid = d.pk), '')`,
+		SentenceText: `CAST(substr(CAST(d.text AS BLOB), s.span_start + 1, s.span_end - s.span_start) AS TEXT)`,
+		StoryTitle:   `COALESCE(st.title, '')`,
+		StoryDocIDs:  `group_concat(d.id, char(31))`,
+		InsertDocument: `INSERT INTO documents (id, url, title, date, source, story, text, ingested, n_events, n_quotes, n_claims, doc)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+		IndexDocument:  `INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)`,
+		InsertSentence: `INSERT OR REPLACE INTO sentences (doc, i, span_start, span_end, para) VALUES (?, ?, ?, ?, ?)`,
+		InsertQuote: `INSERT INTO quotes (doc, idx, sentence, span_start, span_end, text, direct, cue, speaker_text, speaker_name, speaker_code, speaker_country, data)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		IndexQuote: `INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)`,
+	}
+}
+
+// ftsQuery returns an FTS5 query matching documents holding every term.
+// The terms hold only letters and digits, so quoting them is safe.
+func ftsQuery(terms []string) string {
+	quoted := make([]string, len(terms))
+	for i, t := range terms {
+		quoted[i] = `"` + t + `"`
+	}
+	return strings.Join(quoted, " AND ")
 }
 
 // Open opens (creating if needed) the SQLite database at path and brings its
@@ -57,83 +96,25 @@ func Open(path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
-	s := &Store{db: db, path: path, Now: time.Now}
-	if err := s.migrate(context.Background()); err != nil {
+	d := dialect()
+	if err := sqlstore.Migrate(context.Background(), db, d, migrations); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
-	return s, nil
+	return &Store{Store: sqlstore.New(db, d), path: path}, nil
 }
 
 // Close closes the database.
 func (s *Store) Close() error {
 	// Let SQLite keep its query planner statistics current.
-	_, _ = s.db.Exec("PRAGMA optimize")
-	return s.db.Close()
-}
-
-// DB returns the underlying database handle, for tools and tests.
-func (s *Store) DB() *sql.DB { return s.db }
-
-// migrate runs the embedded migrations newer than the stored schema version
-// in one transaction.
-func (s *Store) migrate(ctx context.Context) error {
-	names, err := fs.Glob(migrations, "migrations/*.sql")
-	if err != nil {
-		return fmt.Errorf("list migrations: %w", err)
-	}
-	sort.Strings(names)
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("begin migration: %w", err)
-	}
-	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`); err != nil {
-		return fmt.Errorf("create schema_version: %w", err)
-	}
-	var version int
-	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_version`).Scan(&version); err != nil {
-		return fmt.Errorf("read schema version: %w", err)
-	}
-	if version > len(names) {
-		return chronicle.Errorf(chronicle.EInvalid, "database schema version %d is newer than this program knows (%d)", version, len(names))
-	}
-	for i, name := range names {
-		n, err := strconv.Atoi(strings.SplitN(strings.TrimPrefix(name, "migrations/"), "_", 2)[0])
-		if err != nil || n != i+1 {
-			return fmt.Errorf("migration %s: name must start with its number %d", name, i+1)
-		}
-		if n <= version {
-			continue
-		}
-		b, err := migrations.ReadFile(name)
-		if err != nil {
-			return fmt.Errorf("read migration %s: %w", name, err)
-		}
-		if _, err := tx.ExecContext(ctx, string(b)); err != nil {
-			return fmt.Errorf("migration %s: %w", name, err)
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_version (version) VALUES (?)`, n); err != nil {
-			return fmt.Errorf("record migration %s: %w", name, err)
-		}
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("commit migrations: %w", err)
-	}
-	return nil
-}
-
-// Version returns the schema version of the open database.
-func (s *Store) Version(ctx context.Context) (int, error) {
-	var v int
-	err := s.db.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_version`).Scan(&v)
-	return v, err
+	_, _ = s.DB().Exec("PRAGMA optimize")
+	return s.Store.Close()
 }
 
 // Analyze refreshes the query planner's statistics, for use after a bulk
 // load.
 func (s *Store) Analyze(ctx context.Context) error {
-	if _, err := s.db.ExecContext(ctx, `ANALYZE`); err != nil {
+	if _, err := s.DB().ExecContext(ctx, `ANALYZE`); err != nil {
 		return fmt.Errorf("analyze: %w", err)
 	}
 	return nil

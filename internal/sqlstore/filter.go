@@ -1,4 +1,4 @@
-package postgres
+package sqlstore
 
 import (
 	"encoding/base64"
@@ -19,7 +19,7 @@ const (
 	maxString    = 1000
 )
 
-// plover lists the 16 PLOVER v2 event types.
+// isPLOVER reports whether s is one of the 16 PLOVER v2 event types.
 func isPLOVER(s string) bool {
 	switch s {
 	case "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -29,6 +29,7 @@ func isPLOVER(s string) bool {
 	return false
 }
 
+// isFactuality reports whether s is one of the factuality values.
 func isFactuality(s string) bool {
 	switch s {
 	case chronicle.FactOccurred, chronicle.FactPlanned, chronicle.FactNegated,
@@ -56,11 +57,13 @@ type cursor struct {
 	Offset int    `json:"o,omitempty"`
 }
 
+// encode returns the cursor as the opaque string handed to clients.
 func (c cursor) encode() string {
 	b, _ := json.Marshal(c)
 	return base64.RawURLEncoding.EncodeToString(b)
 }
 
+// invalid returns an EInvalid error of the operation op.
 func invalid(op, format string, args ...any) error {
 	e := chronicle.Errorf(chronicle.EInvalid, format, args...)
 	e.Op = op
@@ -185,7 +188,7 @@ func parseDay(op, name, s string) (string, error) {
 
 // textTerms splits a full-text query into words of letters and digits; all
 // other characters (quotes, operators, column filters) are dropped, so the
-// words are plain data for plainto_tsquery.
+// words are plain data for every dialect's full-text syntax.
 func textTerms(s string) []string {
 	var terms []string
 	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
@@ -193,10 +196,6 @@ func textTerms(s string) []string {
 	}
 	return terms
 }
-
-// tsQuery returns the text for plainto_tsquery('simple', ...), which
-// matches documents holding every term.
-func tsQuery(terms []string) string { return strings.Join(terms, " ") }
 
 // likeEscape escapes s for a LIKE pattern with ESCAPE '\'.
 func likeEscape(s string) string {
@@ -219,6 +218,7 @@ func effectiveDay(eventDate, docDate string) string {
 	return fullDay(docDate)
 }
 
+// fullDay returns the YYYY-MM-DD prefix of s when it is a valid date, else "".
 func fullDay(s string) string {
 	if len(s) < 10 {
 		return ""
@@ -229,7 +229,7 @@ func fullDay(s string) string {
 	return s[:10]
 }
 
-// validBucket checks the timeline's bucket and group names.
+// validTimeline checks the timeline's bucket and group names.
 func validTimeline(bucket, group string) (string, string, error) {
 	switch bucket {
 	case "":

@@ -1,9 +1,8 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -32,7 +31,7 @@ func (s *Store) PutDocuments(ctx context.Context, docs []*chronicle.Document) (i
 		return 0, fmt.Errorf("put document: begin: %w", err)
 	}
 	defer tx.Rollback()
-	w, err := prepareWriter(ctx, tx, &s.packer)
+	w, err := prepareWriter(ctx, tx, s.d)
 	if err != nil {
 		return 0, err
 	}
@@ -70,30 +69,33 @@ func checkDocument(doc *chronicle.Document) error {
 // writer holds the statements of one write transaction.
 type writer struct {
 	tx                                                 *sql.Tx
-	p                                                  *packer
+	d                                                  *Dialect
 	doc, fts, story, sent, ent, ev, quote, qfts, claim *sql.Stmt
 	mention, actor, pair                               *sql.Stmt
 }
 
-func prepareWriter(ctx context.Context, tx *sql.Tx, p *packer) (*writer, error) {
-	w := &writer{tx: tx, p: p}
+// prepareWriter prepares the statements of a write transaction.
+func prepareWriter(ctx context.Context, tx *sql.Tx, d *Dialect) (*writer, error) {
+	w := &writer{tx: tx, d: d}
+	returning := ""
+	if d.Returning {
+		returning = " RETURNING pk"
+	}
 	for _, p := range []struct {
 		st  **sql.Stmt
 		sql string
 	}{
-		{&w.doc, `INSERT INTO documents (id, url, title, date, source, story, text, ingested, n_events, n_quotes, n_claims, doc)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`},
-		{&w.fts, `INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)`},
+		{&w.doc, d.InsertDocument},
+		{&w.fts, d.IndexDocument},
 		{&w.story, `INSERT INTO stories (id, title) VALUES (?, ?) ON CONFLICT (id) DO NOTHING`},
-		{&w.sent, `INSERT OR REPLACE INTO sentences (doc, i, span_start, span_end, para) VALUES (?, ?, ?, ?, ?)`},
+		{&w.sent, d.InsertSentence},
 		{&w.ent, `INSERT INTO entities (doc, sentence, span_start, span_end, text, type, name, code, country) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&w.ev, `INSERT INTO events (doc, id, idx, sentence, span_start, span_end, plover, mode, cameo, quad, goldstein,
 			src_text, src_name, src_code, src_country, tgt_text, tgt_name, tgt_code, tgt_country,
 			date, day, loc_name, loc_country, loc_lat, loc_lon, factuality, confidence, rule, canonical, data)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
-		{&w.quote, `INSERT INTO quotes (doc, idx, sentence, span_start, span_end, text, direct, cue, speaker_text, speaker_name, speaker_code, speaker_country, data)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
-		{&w.qfts, `INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)`},
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)` + returning},
+		{&w.quote, d.InsertQuote},
+		{&w.qfts, d.IndexQuote},
 		{&w.claim, `INSERT INTO claims (doc, idx, sentence, span_start, span_end, text, q_low, q_high, q_approx, q_unit, trend, comparison,
 			subject_text, subject_code, subject_country, time, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&w.mention, `INSERT INTO event_mentions (event, sentence, span_start, span_end) VALUES (?, ?, ?, ?)`},
@@ -106,7 +108,10 @@ func prepareWriter(ctx context.Context, tx *sql.Tx, p *packer) (*writer, error) 
 			ON CONFLICT (source, target) DO UPDATE SET events = actor_pairs.events + 1,
 			goldstein_sum = actor_pairs.goldstein_sum + excluded.goldstein_sum`},
 	} {
-		st, err := tx.PrepareContext(ctx, p.sql)
+		if p.sql == "" {
+			continue // no separate full-text index
+		}
+		st, err := tx.PrepareContext(ctx, d.rebind(p.sql))
 		if err != nil {
 			w.close()
 			return nil, fmt.Errorf("put document: prepare: %w", err)
@@ -116,6 +121,7 @@ func prepareWriter(ctx context.Context, tx *sql.Tx, p *packer) (*writer, error) 
 	return w, nil
 }
 
+// close closes the prepared statements.
 func (w *writer) close() {
 	for _, st := range []*sql.Stmt{w.mention, w.actor, w.pair, w.doc, w.fts, w.story, w.sent, w.ent, w.ev, w.quote, w.qfts, w.claim} {
 		if st != nil {
@@ -126,9 +132,12 @@ func (w *writer) close() {
 
 // docBlob is the document as stored in documents.doc: everything except the
 // events, quotes and claims, which live (as JSON too) in their own tables.
-func docBlob(doc *chronicle.Document) ([]byte, error) {
+// The text is kept in documents.text unless the dialect's Clean changes it.
+func docBlob(d *Dialect, doc *chronicle.Document) ([]byte, error) {
 	c := *doc
-	c.Text = "" // kept in documents.text
+	if d.clean(c.Text) == c.Text {
+		c.Text = "" // kept in documents.text
+	}
 	if len(c.Events) > 0 {
 		c.Events = nil
 	}
@@ -138,9 +147,10 @@ func docBlob(doc *chronicle.Document) ([]byte, error) {
 	if len(c.Claims) > 0 {
 		c.Claims = nil
 	}
-	return json.Marshal(&c)
+	return d.Codec.Marshal(&c)
 }
 
+// ref returns *a, or the zero ActorRef when a is nil.
 func ref(a *chronicle.ActorRef) chronicle.ActorRef {
 	if a == nil {
 		return chronicle.ActorRef{}
@@ -150,46 +160,45 @@ func ref(a *chronicle.ActorRef) chronicle.ActorRef {
 
 // put writes one document; false when its id is already stored.
 func (w *writer) put(ctx context.Context, doc *chronicle.Document, now string) (bool, error) {
-	blob, err := docBlob(doc)
-	if err == nil {
-		blob, err = w.p.pack(blob)
-	}
+	blob, err := docBlob(w.d, doc)
 	if err != nil {
 		return false, fmt.Errorf("encode: %w", err)
 	}
-	res, err := w.doc.ExecContext(ctx, doc.ID, doc.URL, doc.Title, doc.Date, doc.Source, doc.Story, doc.Text, now,
-		len(doc.Events), len(doc.Quotes), len(doc.Claims), blob)
+	args := []any{doc.ID, doc.URL, doc.Title, doc.Date, doc.Source, doc.Story, doc.Text, now,
+		len(doc.Events), len(doc.Quotes), len(doc.Claims), blob}
+	if w.fts == nil {
+		args = append(args, doc.Title+" "+doc.Text)
+	}
+	pk, ok, err := w.insert(ctx, w.doc, args...)
 	if err != nil {
 		return false, fmt.Errorf("insert document: %w", err)
 	}
-	if n, _ := res.RowsAffected(); n == 0 {
+	if !ok {
 		return false, nil
 	}
-	pk, err := res.LastInsertId()
-	if err != nil {
-		return false, fmt.Errorf("insert document: %w", err)
-	}
-	if _, err := w.fts.ExecContext(ctx, pk, doc.Title, doc.Text); err != nil {
-		return false, fmt.Errorf("index text: %w", err)
+	if w.fts != nil {
+		if _, err := w.exec(ctx, w.fts, pk, doc.Title, doc.Text); err != nil {
+			return false, fmt.Errorf("index text: %w", err)
+		}
 	}
 	if doc.Story != "" {
-		if _, err := w.story.ExecContext(ctx, doc.Story, doc.Title); err != nil {
+		if _, err := w.exec(ctx, w.story, doc.Story, doc.Title); err != nil {
 			return false, fmt.Errorf("insert story: %w", err)
 		}
 	}
 	for _, st := range doc.Sentences {
-		if _, err := w.sent.ExecContext(ctx, pk, st.I, st.Start, st.End, st.Para); err != nil {
+		if _, err := w.exec(ctx, w.sent, pk, st.I, st.Start, st.End, st.Para); err != nil {
 			return false, fmt.Errorf("insert sentence %d: %w", st.I, err)
 		}
 	}
 	for _, e := range doc.Entities {
-		if _, err := w.ent.ExecContext(ctx, pk, e.Sentence, e.Start, e.End, e.Text, e.Type, e.Name, e.Code, e.Country); err != nil {
+		if _, err := w.exec(ctx, w.ent, pk, e.Sentence, e.Start, e.End, e.Text, e.Type, e.Name, e.Code, e.Country); err != nil {
 			return false, fmt.Errorf("insert entity: %w", err)
 		}
 	}
 	for i := range doc.Events {
 		ev := &doc.Events[i]
-		data, err := w.p.marshal(ev)
+		data, err := w.d.Codec.Marshal(ev)
 		if err != nil {
 			return false, fmt.Errorf("encode event %d: %w", i, err)
 		}
@@ -203,16 +212,15 @@ func (w *writer) put(ctx context.Context, doc *chronicle.Document, now string) (
 			}
 			lat, lon = ev.Location.Lat, ev.Location.Lon
 		}
-		res, err := w.ev.ExecContext(ctx, pk, ev.ID, i, ev.Sentence, ev.Start, ev.End, ev.PLOVER, ev.Mode, ev.CAMEO, ev.Quad, ev.Goldstein,
+		epk, _, err := w.insert(ctx, w.ev, pk, ev.ID, i, ev.Sentence, ev.Start, ev.End, ev.PLOVER, ev.Mode, ev.CAMEO, ev.Quad, ev.Goldstein,
 			src.Text, src.Name, src.Code, src.Country, tgt.Text, tgt.Name, tgt.Code, tgt.Country,
 			ev.Date, effectiveDay(ev.Date, doc.Date), locName, locCountry, lat, lon, ev.Factuality, ev.Confidence, ev.Rule,
 			canonicalID(doc, ev), data)
 		if err != nil {
 			return false, fmt.Errorf("insert event %d: %w", i, err)
 		}
-		epk, _ := res.LastInsertId()
 		for _, m := range ev.Mentions {
-			if _, err := w.mention.ExecContext(ctx, epk, m.Sentence, m.Start, m.End); err != nil {
+			if _, err := w.exec(ctx, w.mention, epk, m.Sentence, m.Start, m.End); err != nil {
 				return false, fmt.Errorf("insert mention of event %d: %w", i, err)
 			}
 		}
@@ -223,28 +231,34 @@ func (w *writer) put(ctx context.Context, doc *chronicle.Document, now string) (
 	}
 	for i := range doc.Quotes {
 		q := &doc.Quotes[i]
-		data, err := w.p.marshal(q)
+		data, err := w.d.Codec.Marshal(q)
 		if err != nil {
 			return false, fmt.Errorf("encode quote %d: %w", i, err)
 		}
 		sp := ref(q.Speaker)
 		if sp.Code != "" {
-			if _, err := w.actor.ExecContext(ctx, sp.Code, actorName(sp), sp.Country, 0, 0, 1); err != nil {
+			if _, err := w.exec(ctx, w.actor, sp.Code, actorName(sp), sp.Country, 0, 0, 1); err != nil {
 				return false, fmt.Errorf("count speaker of quote %d: %w", i, err)
 			}
 		}
-		res, err := w.quote.ExecContext(ctx, pk, i, q.Sentence, q.Start, q.End, q.Text, q.Direct, q.Cue, sp.Text, sp.Name, sp.Code, sp.Country, data)
+		qargs := []any{pk, i, q.Sentence, q.Start, q.End, q.Text, q.Direct, q.Cue, sp.Text, sp.Name, sp.Code, sp.Country, data}
+		if w.qfts == nil {
+			qargs = append(qargs, q.Text)
+		}
+		res, err := w.exec(ctx, w.quote, qargs...)
 		if err != nil {
 			return false, fmt.Errorf("insert quote %d: %w", i, err)
 		}
-		qpk, _ := res.LastInsertId()
-		if _, err := w.qfts.ExecContext(ctx, qpk, q.Text); err != nil {
-			return false, fmt.Errorf("index quote %d: %w", i, err)
+		if w.qfts != nil {
+			qpk, _ := res.LastInsertId()
+			if _, err := w.exec(ctx, w.qfts, qpk, q.Text); err != nil {
+				return false, fmt.Errorf("index quote %d: %w", i, err)
+			}
 		}
 	}
 	for i := range doc.Claims {
 		c := &doc.Claims[i]
-		data, err := w.p.marshal(c)
+		data, err := w.d.Codec.Marshal(c)
 		if err != nil {
 			return false, fmt.Errorf("encode claim %d: %w", i, err)
 		}
@@ -255,7 +269,7 @@ func (w *writer) put(ctx context.Context, doc *chronicle.Document, now string) (
 			low, high, approx, unit = c.Quantity.Low, c.Quantity.High, c.Quantity.Approx, c.Quantity.Unit
 		}
 		sub := ref(c.Subject)
-		if _, err := w.claim.ExecContext(ctx, pk, i, c.Sentence, c.Start, c.End, c.Text, low, high, approx, unit, c.Trend, c.Comparison,
+		if _, err := w.exec(ctx, w.claim, pk, i, c.Sentence, c.Start, c.End, c.Text, low, high, approx, unit, c.Trend, c.Comparison,
 			sub.Text, sub.Code, sub.Country, c.Time, data); err != nil {
 			return false, fmt.Errorf("insert claim %d: %w", i, err)
 		}
@@ -277,7 +291,7 @@ func canonicalID(doc *chronicle.Document, ev *chronicle.Event) string {
 // HasDocument reports whether a document with the id is stored.
 func (s *Store) HasDocument(ctx context.Context, id string) (bool, error) {
 	var one int
-	err := s.db.QueryRowContext(ctx, `SELECT 1 FROM documents WHERE id = ?`, id).Scan(&one)
+	err := s.db.QueryRowContext(ctx, s.d.rebind(`SELECT 1 FROM documents WHERE id = ?`), s.d.clean(id)).Scan(&one)
 	if errors.Is(err, sql.ErrNoRows) {
 		return false, nil
 	}
@@ -292,7 +306,7 @@ func (s *Store) Document(ctx context.Context, id string) (*chronicle.Document, e
 	var pk int64
 	var blob []byte
 	var story, text string
-	err := s.db.QueryRowContext(ctx, `SELECT pk, doc, story, text FROM documents WHERE id = ?`, id).Scan(&pk, &blob, &story, &text)
+	err := s.db.QueryRowContext(ctx, s.d.rebind(`SELECT pk, doc, story, text FROM documents WHERE id = ?`), s.d.clean(id)).Scan(&pk, &blob, &story, &text)
 	if errors.Is(err, sql.ErrNoRows) {
 		e := chronicle.Errorf(chronicle.ENotFound, "no document with id %q", id)
 		e.Op = "document"
@@ -302,12 +316,15 @@ func (s *Store) Document(ctx context.Context, id string) (*chronicle.Document, e
 		return nil, fmt.Errorf("document %s: %w", id, err)
 	}
 	doc := new(chronicle.Document)
-	if err := s.packer.unmarshal(blob, doc); err != nil {
+	if err := s.d.Codec.Unmarshal(blob, doc); err != nil {
 		return nil, fmt.Errorf("document %s: decode: %w", id, err)
 	}
-	doc.Story, doc.Text = story, text
+	doc.Story = story
+	if doc.Text == "" {
+		doc.Text = text
+	}
 	load := func(table string, add func([]byte) error) error {
-		rows, err := s.db.QueryContext(ctx, `SELECT data FROM `+table+` WHERE doc = ? ORDER BY idx`, pk)
+		rows, err := s.query(ctx, `SELECT data FROM `+table+` WHERE doc = ? ORDER BY idx`, pk)
 		if err != nil {
 			return fmt.Errorf("document %s: read %s: %w", id, table, err)
 		}
@@ -325,7 +342,7 @@ func (s *Store) Document(ctx context.Context, id string) (*chronicle.Document, e
 	}
 	if err := load("events", func(b []byte) error {
 		var ev chronicle.Event
-		err := s.packer.unmarshal(b, &ev)
+		err := s.d.Codec.Unmarshal(b, &ev)
 		doc.Events = append(doc.Events, ev)
 		return err
 	}); err != nil {
@@ -333,7 +350,7 @@ func (s *Store) Document(ctx context.Context, id string) (*chronicle.Document, e
 	}
 	if err := load("quotes", func(b []byte) error {
 		var q chronicle.Quote
-		err := s.packer.unmarshal(b, &q)
+		err := s.d.Codec.Unmarshal(b, &q)
 		doc.Quotes = append(doc.Quotes, q)
 		return err
 	}); err != nil {
@@ -341,7 +358,7 @@ func (s *Store) Document(ctx context.Context, id string) (*chronicle.Document, e
 	}
 	if err := load("claims", func(b []byte) error {
 		var c chronicle.Claim
-		err := s.packer.unmarshal(b, &c)
+		err := s.d.Codec.Unmarshal(b, &c)
 		doc.Claims = append(doc.Claims, c)
 		return err
 	}); err != nil {
@@ -350,6 +367,7 @@ func (s *Store) Document(ctx context.Context, id string) (*chronicle.Document, e
 	return doc, nil
 }
 
+// actorName is the name stored for an actor: its name, else its text.
 func actorName(a chronicle.ActorRef) string {
 	if a.Name != "" {
 		return a.Name
@@ -361,19 +379,53 @@ func actorName(a chronicle.ActorRef) string {
 func (w *writer) countActors(ctx context.Context, ev *chronicle.Event) error {
 	src, tgt := ref(ev.Source), ref(ev.Target)
 	if src.Code != "" {
-		if _, err := w.actor.ExecContext(ctx, src.Code, actorName(src), src.Country, 1, 0, 0); err != nil {
+		if _, err := w.exec(ctx, w.actor, src.Code, actorName(src), src.Country, 1, 0, 0); err != nil {
 			return err
 		}
 	}
 	if tgt.Code != "" {
-		if _, err := w.actor.ExecContext(ctx, tgt.Code, actorName(tgt), tgt.Country, 0, 1, 0); err != nil {
+		if _, err := w.exec(ctx, w.actor, tgt.Code, actorName(tgt), tgt.Country, 0, 1, 0); err != nil {
 			return err
 		}
 	}
 	if src.Code != "" && tgt.Code != "" {
-		if _, err := w.pair.ExecContext(ctx, src.Code, tgt.Code, ev.Goldstein); err != nil {
+		if _, err := w.exec(ctx, w.pair, src.Code, tgt.Code, ev.Goldstein); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// exec runs a prepared write statement, cleaning its string arguments.
+func (w *writer) exec(ctx context.Context, st *sql.Stmt, args ...any) (sql.Result, error) {
+	return st.ExecContext(ctx, w.d.cleanArgs(args...)...)
+}
+
+// insert runs a prepared insert and returns the new row's primary key, and
+// false when the insert did nothing (a conflict).
+func (w *writer) insert(ctx context.Context, st *sql.Stmt, args ...any) (int64, bool, error) {
+	args = w.d.cleanArgs(args...)
+	if w.d.Returning {
+		var pk int64
+		err := st.QueryRowContext(ctx, args...).Scan(&pk)
+		if errors.Is(err, sql.ErrNoRows) {
+			return 0, false, nil
+		}
+		if err != nil {
+			return 0, false, err
+		}
+		return pk, true, nil
+	}
+	res, err := st.ExecContext(ctx, args...)
+	if err != nil {
+		return 0, false, err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return 0, false, nil
+	}
+	pk, err := res.LastInsertId()
+	if err != nil {
+		return 0, false, err
+	}
+	return pk, true, nil
 }

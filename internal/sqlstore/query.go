@@ -1,4 +1,4 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
@@ -22,15 +22,16 @@ func (w *where) add(cond string, args ...any) {
 	w.args = append(w.args, args...)
 }
 
-func (w *where) sql() string {
+// sql returns the conditions joined by AND, or the dialect's true.
+func (w *where) sql(d *Dialect) string {
 	if len(w.conds) == 0 {
-		return "1"
+		return d.True
 	}
 	return strings.Join(w.conds, " AND ")
 }
 
 // eventConds adds the conditions on events (alias e) of q, except the cursor.
-func eventConds(w *where, q *query) {
+func eventConds(d *Dialect, w *where, q *query) {
 	if q.actorCode != "" {
 		hi := upperBound(q.actorCode)
 		w.add(`((e.src_code >= ? AND e.src_code < ?) OR (e.tgt_code >= ? AND e.tgt_code < ?))`, q.actorCode, hi, q.actorCode, hi)
@@ -58,7 +59,7 @@ func eventConds(w *where, q *query) {
 		w.add(`e.factuality = ?`, q.Factuality)
 	}
 	if len(q.ftsTerms) > 0 {
-		w.add(`e.doc IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)`, ftsQuery(q.ftsTerms))
+		w.add(d.EventText, d.TextQuery(q.ftsTerms))
 	}
 	if q.Story != "" {
 		w.add(`e.doc IN (SELECT pk FROM documents WHERE story = ?)`, q.Story)
@@ -81,18 +82,18 @@ func (s *Store) Events(ctx context.Context, f chronicle.Filter) ([]chronicle.Eve
 		return nil, "", err
 	}
 	var w where
-	eventConds(&w, q)
+	eventConds(s.d, &w, q)
 	if q.cursor.Kind != "" {
 		w.add(`(e.day, e.pk) < (?, ?)`, q.cursor.Key, q.cursor.PK)
 	}
 	w.args = append(w.args, q.Limit+1)
 	query := `SELECT e.pk, e.day, e.data, e.canonical, d.id, d.date, d.url, d.title,
-		COALESCE((SELECT CAST(substr(CAST(d.text AS BLOB), s.span_start + 1, s.span_end - s.span_start) AS TEXT)
+		COALESCE((SELECT ` + s.d.SentenceText + `
 			FROM sentences s WHERE s.doc = e.doc AND s.i = e.sentence), '')
-		FROM (SELECT e.pk FROM events e WHERE ` + w.sql() + ` ORDER BY e.day DESC, e.pk DESC LIMIT ?) p
+		FROM (SELECT e.pk FROM events e WHERE ` + w.sql(s.d) + ` ORDER BY e.day DESC, e.pk DESC LIMIT ?) p
 		JOIN events e ON e.pk = p.pk JOIN documents d ON d.pk = e.doc
 		ORDER BY e.day DESC, e.pk DESC`
-	rows, err := s.db.QueryContext(ctx, query, w.args...)
+	rows, err := s.query(ctx, query, w.args...)
 	if err != nil {
 		return nil, "", fmt.Errorf("query events: %w", err)
 	}
@@ -106,7 +107,7 @@ func (s *Store) Events(ctx context.Context, f chronicle.Filter) ([]chronicle.Eve
 		if err := rows.Scan(&c.PK, &c.Key, &data, &r.CanonicalID, &r.DocID, &r.DocDate, &r.DocURL, &r.DocTitle, &r.Sentence); err != nil {
 			return nil, "", fmt.Errorf("query events: %w", err)
 		}
-		if err := s.packer.unmarshal(data, &r.Event); err != nil {
+		if err := s.d.Codec.Unmarshal(data, &r.Event); err != nil {
 			return nil, "", fmt.Errorf("query events: decode event: %w", err)
 		}
 		if len(out) == q.Limit {
@@ -139,6 +140,19 @@ func docConds(w *where, q *query, dateCol string) {
 	}
 }
 
+// docEventConds adds the event conditions of q (actor, type, cameo,
+// country, factuality) on documents (alias d) as "has a matching event".
+func docEventConds(d *Dialect, w *where, q *query) {
+	if !hasEventConds(q) {
+		return
+	}
+	var ew where
+	eq := *q
+	eq.Since, eq.Until, eq.Story, eq.Document, eq.ftsTerms = "", "", "", "", nil
+	eventConds(d, &ew, &eq)
+	w.add(`EXISTS (SELECT 1 FROM events e WHERE e.doc = d.pk AND `+ew.sql(d)+`)`, ew.args...)
+}
+
 // Quotes returns stored quotes matching f, most recently stored first. The
 // filters used are actor (the speaker), country (the speaker's), since and
 // until (the document's date), text (full-text over the quote), story and
@@ -160,13 +174,13 @@ func (s *Store) Quotes(ctx context.Context, f chronicle.Filter) ([]chronicle.Quo
 		w.add(`x.speaker_country = ?`, q.Country)
 	}
 	if len(q.ftsTerms) > 0 {
-		w.add(`x.pk IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)`, ftsQuery(q.ftsTerms))
+		w.add(s.d.QuoteText, s.d.TextQuery(q.ftsTerms))
 	}
 	docConds(&w, q, "d.date")
 	var out []chronicle.QuoteRecord
 	next, err := s.listByPK(ctx, "quotes", q, &w, func(data []byte, docID, docDate, docURL string) error {
 		r := chronicle.QuoteRecord{DocID: docID, DocDate: docDate, DocURL: docURL}
-		if err := s.packer.unmarshal(data, &r.Quote); err != nil {
+		if err := s.d.Codec.Unmarshal(data, &r.Quote); err != nil {
 			return err
 		}
 		out = append(out, r)
@@ -201,7 +215,7 @@ func (s *Store) Claims(ctx context.Context, f chronicle.Filter) ([]chronicle.Cla
 	var out []chronicle.ClaimRecord
 	next, err := s.listByPK(ctx, "claims", q, &w, func(data []byte, docID, docDate, docURL string) error {
 		r := chronicle.ClaimRecord{DocID: docID, DocDate: docDate, DocURL: docURL}
-		if err := s.packer.unmarshal(data, &r.Claim); err != nil {
+		if err := s.d.Codec.Unmarshal(data, &r.Claim); err != nil {
 			return err
 		}
 		out = append(out, r)
@@ -217,8 +231,8 @@ func (s *Store) listByPK(ctx context.Context, table string, q *query, w *where, 
 		w.add(`x.pk < ?`, q.cursor.PK)
 	}
 	w.args = append(w.args, q.Limit+1)
-	rows, err := s.db.QueryContext(ctx, `SELECT x.pk, x.data, d.id, d.date, d.url FROM `+table+` x JOIN documents d ON d.pk = x.doc
-		WHERE `+w.sql()+` ORDER BY x.pk DESC LIMIT ?`, w.args...)
+	rows, err := s.query(ctx, `SELECT x.pk, x.data, d.id, d.date, d.url FROM `+table+` x JOIN documents d ON d.pk = x.doc
+		WHERE `+w.sql(s.d)+` ORDER BY x.pk DESC LIMIT ?`, w.args...)
 	if err != nil {
 		return "", fmt.Errorf("query %s: %w", table, err)
 	}
@@ -258,19 +272,13 @@ func (s *Store) Documents(ctx context.Context, f chronicle.Filter) ([]chronicle.
 	}
 	var w where
 	docConds(&w, q, "d.date")
-	if hasEventConds(q) {
-		var ew where
-		eq := *q
-		eq.Since, eq.Until, eq.Story, eq.Document, eq.ftsTerms = "", "", "", "", nil
-		eventConds(&ew, &eq)
-		w.add(`EXISTS (SELECT 1 FROM events e WHERE e.doc = d.pk AND `+ew.sql()+`)`, ew.args...)
-	}
+	docEventConds(s.d, &w, q)
 	snippet := `''`
 	var snipArgs []any
 	if len(q.ftsTerms) > 0 {
-		fq := ftsQuery(q.ftsTerms)
-		w.add(`d.pk IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)`, fq)
-		snippet = `COALESCE((SELECT snippet(documents_fts, 1, '', '', '…', 16) FROM documents_fts WHERE documents_fts MATCH ? AND rowid = d.pk), '')`
+		fq := s.d.TextQuery(q.ftsTerms)
+		w.add(s.d.DocumentText, fq)
+		snippet = s.d.Snippet
 		snipArgs = []any{fq}
 	}
 	if q.cursor.Kind != "" {
@@ -278,8 +286,8 @@ func (s *Store) Documents(ctx context.Context, f chronicle.Filter) ([]chronicle.
 	}
 	args := append(snipArgs, w.args...)
 	args = append(args, q.Limit+1)
-	rows, err := s.db.QueryContext(ctx, `SELECT d.pk, d.id, d.url, d.title, d.date, d.source, d.story, d.n_events, d.n_quotes, d.n_claims, d.ingested, `+snippet+`
-		FROM documents d WHERE `+w.sql()+` ORDER BY d.date DESC, d.pk DESC LIMIT ?`, args...)
+	rows, err := s.query(ctx, `SELECT d.pk, d.id, d.url, d.title, d.date, d.source, d.story, d.n_events, d.n_quotes, d.n_claims, d.ingested, `+snippet+`
+		FROM documents d WHERE `+w.sql(s.d)+` ORDER BY d.date DESC, d.pk DESC LIMIT ?`, args...)
 	if err != nil {
 		return nil, "", fmt.Errorf("query documents: %w", err)
 	}

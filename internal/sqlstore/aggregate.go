@@ -1,4 +1,4 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
@@ -17,10 +17,10 @@ const maxPartners = 5
 // filtered returns a subquery of the columns cols of the events matching q
 // (without the cursor) and its arguments. Naming only the columns needed
 // keeps materialised subqueries small and lets indexes cover them.
-func filtered(q *query, cols string) (string, []any) {
+func filtered(d *Dialect, q *query, cols string) (string, []any) {
 	var w where
-	eventConds(&w, q)
-	return `SELECT ` + cols + ` FROM events e WHERE ` + w.sql(), w.args
+	eventConds(d, &w, q)
+	return `SELECT ` + cols + ` FROM events e WHERE ` + w.sql(d), w.args
 }
 
 // Actors returns the actors of the matching events, most active first, with
@@ -31,8 +31,8 @@ func (s *Store) Actors(ctx context.Context, f chronicle.Filter) ([]chronicle.Act
 		return nil, "", err
 	}
 	var w where
-	eventConds(&w, q)
-	cond := w.sql()
+	eventConds(s.d, &w, q)
+	cond := w.sql(s.d)
 	// Each role is counted in its own grouped scan, which the (code, day)
 	// indexes answer without reading the events.
 	query := `SELECT c.code, COALESCE(ac.name, ''), COALESCE(ac.country, ''), c.n, c.s, c.t FROM (
@@ -49,7 +49,7 @@ func (s *Store) Actors(ctx context.Context, f chronicle.Filter) ([]chronicle.Act
 			WHERE as_source + as_target > 0 ORDER BY as_source + as_target DESC, code LIMIT ? OFFSET ?`
 		args = []any{q.Limit + 1, q.cursor.Offset}
 	}
-	rows, err := s.db.QueryContext(ctx, query, args...)
+	rows, err := s.query(ctx, query, args...)
 	if err != nil {
 		return nil, "", fmt.Errorf("query actors: %w", err)
 	}
@@ -91,7 +91,7 @@ func (s *Store) Actors(ctx context.Context, f chronicle.Filter) ([]chronicle.Act
 			AND doc = (SELECT pk FROM documents WHERE id = ?) GROUP BY speaker_code`
 		qargs = append(qargs, q.Document)
 	}
-	rows, err = s.db.QueryContext(ctx, quotes, qargs...)
+	rows, err = s.query(ctx, quotes, qargs...)
 	if err != nil {
 		return nil, "", fmt.Errorf("query actor quotes: %w", err)
 	}
@@ -131,7 +131,7 @@ func (s *Store) Actors(ctx context.Context, f chronicle.Filter) ([]chronicle.Act
 			SELECT a, b, name, n FROM ranked WHERE r <= ? ORDER BY a, r`
 		pargs = append(append(append([]any{}, codes...), codes...), maxPartners)
 	}
-	rows, err = s.db.QueryContext(ctx, partners, pargs...)
+	rows, err = s.query(ctx, partners, pargs...)
 	if err != nil {
 		return nil, "", fmt.Errorf("query actor partners: %w", err)
 	}
@@ -161,19 +161,13 @@ func (s *Store) Stories(ctx context.Context, f chronicle.Filter) ([]chronicle.St
 	var w where
 	w.add(`d.story <> ''`)
 	docConds(&w, q, "d.date")
-	if hasEventConds(q) {
-		var ew where
-		eq := *q
-		eq.Since, eq.Until, eq.Story, eq.Document, eq.ftsTerms = "", "", "", "", nil
-		eventConds(&ew, &eq)
-		w.add(`EXISTS (SELECT 1 FROM events e WHERE e.doc = d.pk AND `+ew.sql()+`)`, ew.args...)
-	}
+	docEventConds(s.d, &w, q)
 	if len(q.ftsTerms) > 0 {
-		w.add(`d.pk IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)`, ftsQuery(q.ftsTerms))
+		w.add(s.d.DocumentText, s.d.TextQuery(q.ftsTerms))
 	}
 	args := append(w.args, q.Limit+1, q.cursor.Offset)
-	rows, err := s.db.QueryContext(ctx, `SELECT d.story, COALESCE(st.title, ''), MIN(d.date), MAX(d.date), COUNT(*), SUM(d.n_events), group_concat(d.id, char(31))
-		FROM documents d LEFT JOIN stories st ON st.id = d.story WHERE `+w.sql()+`
+	rows, err := s.query(ctx, `SELECT d.story, `+s.d.StoryTitle+`, MIN(d.date), MAX(d.date), COUNT(*), SUM(d.n_events), `+s.d.StoryDocIDs+`
+		FROM documents d LEFT JOIN stories st ON st.id = d.story WHERE `+w.sql(s.d)+`
 		GROUP BY d.story ORDER BY MAX(d.date) DESC, d.story LIMIT ? OFFSET ?`, args...)
 	if err != nil {
 		return nil, "", fmt.Errorf("query stories: %w", err)
@@ -212,12 +206,12 @@ func (s *Store) Timeline(ctx context.Context, f chronicle.Filter, bucket, group 
 	if err != nil {
 		return nil, err
 	}
-	sub, args := filtered(q, "e.day, e.plover, e.quad")
+	sub, args := filtered(s.d, q, "e.day, e.plover, e.quad")
 	g := `plover`
 	if group == "quad" {
 		g = `CAST(quad AS TEXT)`
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT day, `+g+` AS grp, COUNT(*) FROM (`+sub+`) f WHERE day <> ''
+	rows, err := s.query(ctx, `SELECT day, `+g+` AS grp, COUNT(*) FROM (`+sub+`) f WHERE day <> ''
 		GROUP BY day, grp ORDER BY day, grp`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("query timeline: %w", err)
@@ -276,17 +270,17 @@ func (s *Store) Network(ctx context.Context, f chronicle.Filter) ([]chronicle.Ne
 	if err != nil {
 		return nil, err
 	}
-	sub, args := filtered(q, "e.src_code, e.tgt_code, e.src_name, e.tgt_name, e.goldstein")
+	sub, args := filtered(s.d, q, "e.src_code, e.tgt_code, e.src_name, e.tgt_name, e.goldstein")
 	args = append(args, q.Limit)
 	if unfiltered(q) {
 		sub = `SELECT p.source AS src_code, p.target AS tgt_code, COALESCE(a1.name, '') AS src_name, COALESCE(a2.name, '') AS tgt_name,
 			p.events AS events, p.goldstein_sum / p.events AS goldstein FROM actor_pairs p
 			LEFT JOIN actors a1 ON a1.code = p.source LEFT JOIN actors a2 ON a2.code = p.target`
-		rows, err := s.db.QueryContext(ctx, `SELECT src_code, tgt_code, src_name, tgt_name, events, goldstein FROM (`+sub+`) f
+		rows, err := s.query(ctx, `SELECT src_code, tgt_code, src_name, tgt_name, events, goldstein FROM (`+sub+`) f
 			ORDER BY events DESC, src_code, tgt_code LIMIT ?`, q.Limit)
 		return scanEdges(rows, err)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT src_code, tgt_code, MAX(src_name), MAX(tgt_name), COUNT(*), AVG(goldstein)
+	rows, err := s.query(ctx, `SELECT src_code, tgt_code, MAX(src_name), MAX(tgt_name), COUNT(*), AVG(goldstein)
 		FROM (`+sub+`) f WHERE src_code <> '' AND tgt_code <> ''
 		GROUP BY src_code, tgt_code ORDER BY COUNT(*) DESC, src_code, tgt_code LIMIT ?`, args...)
 	return scanEdges(rows, err)
@@ -300,9 +294,9 @@ func (s *Store) Places(ctx context.Context, f chronicle.Filter) ([]chronicle.Pla
 	if err != nil {
 		return nil, err
 	}
-	sub, args := filtered(q, "e.loc_name, e.loc_country, e.loc_lat, e.loc_lon")
+	sub, args := filtered(s.d, q, "e.loc_name, e.loc_country, e.loc_lat, e.loc_lon")
 	args = append(args, q.Limit)
-	rows, err := s.db.QueryContext(ctx, `SELECT loc_name, loc_country, AVG(loc_lat), AVG(loc_lon), COUNT(*)
+	rows, err := s.query(ctx, `SELECT loc_name, loc_country, AVG(loc_lat), AVG(loc_lon), COUNT(*)
 		FROM (`+sub+`) f WHERE loc_name <> '' AND loc_lat IS NOT NULL
 		GROUP BY loc_name, loc_country ORDER BY COUNT(*) DESC, loc_name, loc_country LIMIT ?`, args...)
 	if err != nil {
