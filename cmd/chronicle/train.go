@@ -28,8 +28,13 @@ func runTrain(ctx context.Context, env *Env, args []string) error {
 	seed := fs.Uint64("seed", 1, "random seed (same data and seed give the same model)")
 	iters := fs.Int("iters", 0, "training iterations (0: the default for the model)")
 	quiet := fs.Bool("quiet", false, "do not print progress")
+	ambiguity := fs.Bool("ambiguity", false, "parser: add ambiguity-class features (not used by the committed model)")
+	features := fs.Int("features", 1, "parser: feature template set, 1 (committed model) or 2 (extended)")
 	if err := fs.Parse(args[1:]); err != nil {
 		return usagef("%v", err)
+	}
+	if *features < 1 || *features > 2 {
+		return usagef("train %s: --features must be 1 or 2, not %d", what, *features)
 	}
 	if *data == "" || *out == "" {
 		return usagef("train %s: --data and --out are required", what)
@@ -39,7 +44,7 @@ func runTrain(ctx context.Context, env *Env, args []string) error {
 		log = nil
 	}
 	start := time.Now()
-	if err := training.Run(what, training.Options{Data: *data, Out: *out, Seed: *seed, Iters: *iters, Log: log}); err != nil {
+	if err := training.Run(what, training.Options{Data: *data, Out: *out, Seed: *seed, Iters: *iters, Log: log, ParserAmbiguity: *ambiguity, ParserFeatures: *features}); err != nil {
 		return err
 	}
 	if log != nil {

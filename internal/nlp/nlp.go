@@ -56,7 +56,8 @@ func Load() (*Models, error) {
 }
 
 // LoadFS loads models from tagger.gz, parser.gz, lemma.gz and ner.gz in
-// fsys. The tagger is required; the other models are skipped when absent.
+// fsys, each in its own goroutine. The tagger is required; the other models
+// are skipped when absent.
 func LoadFS(fsys fs.FS) (*Models, error) {
 	m := &Models{}
 	open := func(name string, load func(io.Reader) error) error {
@@ -74,10 +75,6 @@ func LoadFS(fsys fs.FS) (*Models, error) {
 		}
 		return nil
 	}
-	var err error
-	if err = open("tagger.gz", func(r io.Reader) (e error) { m.Tagger, e = tagger.Load(r); return }); err != nil {
-		return nil, fmt.Errorf("load tagger: %w", err)
-	}
 	optional := func(name string, load func(io.Reader) error) error {
 		err := open(name, load)
 		if errors.Is(err, fs.ErrNotExist) {
@@ -85,14 +82,37 @@ func LoadFS(fsys fs.FS) (*Models, error) {
 		}
 		return err
 	}
-	if err = optional("lemma.gz", func(r io.Reader) (e error) { m.Lemma, e = lemma.Load(r); return }); err != nil {
-		return nil, err
+	jobs := []func() error{
+		func() error {
+			if err := open("tagger.gz", func(r io.Reader) (e error) { m.Tagger, e = tagger.Load(r); return }); err != nil {
+				return fmt.Errorf("load tagger: %w", err)
+			}
+			return nil
+		},
+		func() error {
+			return optional("lemma.gz", func(r io.Reader) (e error) { m.Lemma, e = lemma.Load(r); return })
+		},
+		func() error {
+			return optional("parser.gz", func(r io.Reader) (e error) { m.Parser, e = parser.Load(r); return })
+		},
+		func() error {
+			return optional("ner.gz", func(r io.Reader) (e error) { m.NER, e = ner.Load(r); return })
+		},
 	}
-	if err = optional("parser.gz", func(r io.Reader) (e error) { m.Parser, e = parser.Load(r); return }); err != nil {
-		return nil, err
+	errs := make([]error, len(jobs))
+	var wg sync.WaitGroup
+	for i, job := range jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = job()
+		}()
 	}
-	if err = optional("ner.gz", func(r io.Reader) (e error) { m.NER, e = ner.Load(r); return }); err != nil {
-		return nil, err
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
 	}
 	return m, nil
 }

@@ -357,10 +357,14 @@ func BenchmarkStages(b *testing.B) {
 // BenchmarkLoad measures reading all embedded models.
 func BenchmarkLoad(b *testing.B) {
 	sub, _ := fs.Sub(nlp.ModelFS(), "models")
+	cpu0 := cpuTime()
 	for i := 0; i < b.N; i++ {
 		if _, err := nlp.LoadFS(sub); err != nil {
 			b.Fatal(err)
 		}
+	}
+	if cpu := cpuTime() - cpu0; cpu > 0 {
+		b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "cpu-ms/op")
 	}
 }
 

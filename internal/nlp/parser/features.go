@@ -113,6 +113,19 @@ const (
 	fS0tB0amb
 	fS1ambS0amb
 	fB0ambB1amb
+	// Feature set 2.
+	fS1tB0t
+	fS1wB0t
+	fS1tB0w
+	fS1tB0tD
+	fS2w
+	fPunctS0B0
+	fPunctS1S0
+	fS1wVr
+	fS1tVl
+	fS1tS0tB0tB1t
+	fS0wS0rcw
+	fB0wB0lcw
 )
 
 // Label templates.
@@ -323,6 +336,27 @@ func (st *state) transFeatures(f []uint64) []uint64 {
 		F1(fS0sf, s0sf), F1(fB0sf, b0sf), F2(fS0sfB0u, s0sf, b0u), F2(fS0uB0sf, s0u, b0sf),
 		F1(fB1sf, st.suf(b1)), F2(fS0wB0u, s0w, b0u), F2(fS0uB0w, s0u, b0w),
 	)
+	if st.ext {
+		var d1 uint64
+		if s1 >= 0 && b0 >= 0 {
+			d1 = bucket(b0 - s1)
+		}
+		ps0b0, ps1s0 := uint64(9), uint64(9)
+		if s0 >= 0 && b0 >= 0 {
+			ps0b0 = uint64(min(st.punct[b0-1]-st.punct[s0], 3))
+		}
+		if s1 >= 0 && s0 >= 0 {
+			ps1s0 = uint64(min(st.punct[s0-1]-st.punct[s1], 3))
+		}
+		f = append(f,
+			F2(fS1tB0t, s1t, b0t), F2(fS1wB0t, s1w, b0t), F2(fS1tB0w, s1t, b0w),
+			F3(fS1tB0tD, s1t, b0t, d1), F1(fS2w, st.word(s2)),
+			F3(fPunctS0B0, ps0b0, s0t, b0t), F3(fPunctS1S0, ps1s0, s1t, s0t),
+			F2(fS1wVr, s1w, s1vr), F2(fS1tVl, s1t, st.val(st.nl, s1)),
+			F3(fS1tS0tB0tB1t, perceptron.Mix(s1t, s0t), b0t, b1t),
+			F2(fS0wS0rcw, s0w, st.word(s0rc)), F2(fB0wB0lcw, b0w, st.word(b0lc)),
+		)
+	}
 	if st.hasAmb {
 		s0a, b0a, s1a, b1a := st.ambOf(s0), st.ambOf(b0), st.ambOf(s1), st.ambOf(b1)
 		f = append(f,

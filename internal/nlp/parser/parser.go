@@ -38,6 +38,9 @@ type Parser struct {
 	amb map[string]uint64
 	// ambWords keeps amb's source for saving.
 	ambWords map[string]string
+	// featureSet is the version of the transition feature templates: 1 the
+	// original set, 2 with s1-b0, punctuation and more valency features.
+	featureSet int
 }
 
 // scorer is what parsing needs from a model: the trained Model, or a
@@ -57,6 +60,7 @@ func (p *Parser) Parse(words, tags []string, heads []int, rels []string) {
 		tags = append(append(make([]string, 0, len(words)), tags...), make([]string, len(words)-len(tags))...)
 	}
 	st := newState(words, tags, p.amb)
+	st.setFeatureSet(p.featureSet)
 	p.run(st, p.trans, p.label, nil)
 	for i := 1; i <= st.n; i++ {
 		heads[i-1] = st.heads[i]
@@ -83,6 +87,9 @@ type state struct {
 	u, sf, amb         []uint64 // coarse tag, suffix, ambiguity class
 	feats, lfeats      []uint64
 	hasAmb             bool
+	// ext turns on feature set 2; punct[i] counts punctuation in 1..i.
+	ext   bool
+	punct []int
 }
 
 const (
@@ -123,6 +130,22 @@ func newState(words, tags []string, amb map[string]uint64) *state {
 	st.heads[0] = -1
 	st.hasAmb = amb != nil
 	return st
+}
+
+// setFeatureSet prepares the state for the given feature set version.
+func (st *state) setFeatureSet(v int) {
+	if v < 2 {
+		return
+	}
+	st.ext = true
+	st.punct = make([]int, st.n+1)
+	punct := perceptron.Hash("PUNCT")
+	for i := 1; i <= st.n; i++ {
+		st.punct[i] = st.punct[i-1]
+		if st.u[i] == punct {
+			st.punct[i]++
+		}
+	}
 }
 
 func (st *state) terminal() bool { return st.b > st.n && len(st.stack) == 1 }
@@ -340,6 +363,9 @@ type Options struct {
 	// Ambiguity adds ambiguity-class features (the tags each word had in
 	// training).
 	Ambiguity bool
+	// FeatureSet selects the transition feature templates (0 or 1: the
+	// original set; 2: extended).
+	FeatureSet int
 }
 
 // ambiguity maps each normalised word seen at least twice to the sorted set
@@ -402,7 +428,7 @@ func Train(sents []conllu.Sentence, tags [][]string, opts Options) (*Parser, err
 			labelSet[w.DepRel] = true
 		}
 	}
-	p := &Parser{}
+	p := &Parser{featureSet: max(opts.FeatureSet, 1)}
 	if opts.Ambiguity {
 		p.setAmb(ambiguity(sents))
 	}
@@ -440,6 +466,7 @@ func Train(sents []conllu.Sentence, tags [][]string, opts Options) (*Parser, err
 				tr.goldLabels[i+1] = labelOf[w.DepRel]
 			}
 			st := newState(s.Forms(), tags[si], p.amb)
+			st.setFeatureSet(p.featureSet)
 			p.run(st, tr.trans, tr.labels, tr)
 		}
 		if opts.Log != nil {
@@ -510,6 +537,10 @@ func (p *Parser) Save(w io.Writer) error {
 			return fmt.Errorf("save parser: %w", err)
 		}
 	}
+	if p.featureSet > 1 {
+		bw.WriteString("F")
+		bw.WriteByte(byte(p.featureSet))
+	}
 	return bw.Flush()
 }
 
@@ -531,16 +562,35 @@ func Load(r io.Reader) (*Parser, error) {
 	if p.label, err = perceptron.Read(br); err != nil {
 		return nil, fmt.Errorf("load parser labeller: %w", err)
 	}
-	if b, err := br.ReadByte(); err == nil && b == 'A' {
-		ent, err := perceptron.ReadStrings(br)
-		if err != nil || len(ent)%2 != 0 {
-			return nil, fmt.Errorf("load parser ambiguity classes: bad entries (%v)", err)
+	p.featureSet = 1
+	for {
+		b, err := br.ReadByte()
+		if err == io.EOF {
+			break
 		}
-		words := make(map[string]string, len(ent)/2)
-		for i := 0; i < len(ent); i += 2 {
-			words[ent[i]] = ent[i+1]
+		if err != nil {
+			return nil, fmt.Errorf("load parser: %w", err)
 		}
-		p.setAmb(words)
+		switch b {
+		case 'A':
+			ent, err := perceptron.ReadStrings(br)
+			if err != nil || len(ent)%2 != 0 {
+				return nil, fmt.Errorf("load parser ambiguity classes: bad entries (%v)", err)
+			}
+			words := make(map[string]string, len(ent)/2)
+			for i := 0; i < len(ent); i += 2 {
+				words[ent[i]] = ent[i+1]
+			}
+			p.setAmb(words)
+		case 'F':
+			v, err := br.ReadByte()
+			if err != nil || v < 1 || v > 2 {
+				return nil, fmt.Errorf("load parser: unknown feature set %d (%v)", v, err)
+			}
+			p.featureSet = int(v)
+		default:
+			return nil, fmt.Errorf("load parser: unknown section %q", b)
+		}
 	}
 	if p.trans.Classes() != nTrans || p.label.Classes() != len(p.Labels) {
 		return nil, fmt.Errorf("load parser: model sizes do not match")
@@ -550,8 +600,5 @@ func Load(r io.Reader) (*Parser, error) {
 
 // Pruned returns a copy of the parser without weights below minAbs.
 func (p *Parser) Pruned(minAbs float32) *Parser {
-	return &Parser{Labels: p.Labels, trans: p.trans.Prune(minAbs), label: p.label.Prune(minAbs), amb: p.amb, ambWords: p.ambWords}
+	return &Parser{Labels: p.Labels, trans: p.trans.Prune(minAbs), label: p.label.Prune(minAbs), amb: p.amb, ambWords: p.ambWords, featureSet: p.featureSet}
 }
-
-// Stats returns the number of transition features kept.
-func (p *Parser) Stats() int { return p.trans.Features() }

@@ -106,39 +106,80 @@ func TestOracleEWT(t *testing.T) {
 	checkOracle(t, sents[:500])
 }
 
-// TestTrainSmoke trains on 200 EWT sentences for one iteration: the model
-// must parse its training data better than chance, save and load to the
-// same parses, and training must be deterministic.
+// TestTrainSmoke trains on 200 EWT sentences for one iteration, with the
+// original and the extended feature templates: the model must parse its
+// training data better than chance, save and load to the same parses, and
+// training must be deterministic.
 func TestTrainSmoke(t *testing.T) {
 	sents := readFile(t, testutil.SharedFile(t, "data/ud-english-ewt/en_ewt-ud-train.conllu"))[:200]
 	tags := goldTags(sents)
-	p, err := Train(sents, tags, Options{Iters: 1, Seed: 3})
+	for _, tc := range []struct {
+		name string
+		opts Options
+	}{
+		{"original features", Options{Iters: 1, Seed: 3}},
+		{"ambiguity and feature set 2", Options{Iters: 1, Seed: 3, Ambiguity: true, FeatureSet: 2}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p, err := Train(sents, tags, tc.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			uas, las := p.Evaluate(sents, tags)
+			if uas < 0.5 || las < 0.35 {
+				t.Errorf("after one iteration on its own data: UAS %.3f LAS %.3f, want at least 0.5 and 0.35", uas, las)
+			}
+			var a, b bytes.Buffer
+			if err := p.Save(&a); err != nil {
+				t.Fatal(err)
+			}
+			p2, err := Train(sents, tags, tc.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p2.Save(&b)
+			if !bytes.Equal(a.Bytes(), b.Bytes()) {
+				t.Error("two trainings with the same seed gave different models")
+			}
+			p3, err := Load(bytes.NewReader(a.Bytes()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p3.featureSet != p.featureSet || (p3.amb == nil) != (p.amb == nil) {
+				t.Errorf("reloaded parser has feature set %d, ambiguity %v; want %d, %v", p3.featureSet, p3.amb != nil, p.featureSet, p.amb != nil)
+			}
+			uas3, _ := p3.Evaluate(sents, tags)
+			if d := uas3 - uas; d > 0.01 || d < -0.01 {
+				t.Errorf("reloaded parser UAS %.4f, before %.4f", uas3, uas)
+			}
+		})
+	}
+}
+
+func TestLoadRejectsBadSections(t *testing.T) {
+	sents := readFile(t, "testdata/invented.conllu")
+	p, err := Train(sents, goldTags(sents), Options{Iters: 1, Seed: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
-	uas, las := p.Evaluate(sents, tags)
-	if uas < 0.5 || las < 0.35 {
-		t.Errorf("after one iteration on its own data: UAS %.3f LAS %.3f, want at least 0.5 and 0.35", uas, las)
-	}
-	var a, b bytes.Buffer
-	if err := p.Save(&a); err != nil {
+	var buf bytes.Buffer
+	if err := p.Save(&buf); err != nil {
 		t.Fatal(err)
 	}
-	p2, err := Train(sents, tags, Options{Iters: 1, Seed: 3})
-	if err != nil {
-		t.Fatal(err)
-	}
-	p2.Save(&b)
-	if !bytes.Equal(a.Bytes(), b.Bytes()) {
-		t.Error("two trainings with the same seed gave different models")
-	}
-	p3, err := Load(bytes.NewReader(a.Bytes()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	uas3, _ := p3.Evaluate(sents, tags)
-	if d := uas3 - uas; d > 0.01 || d < -0.01 {
-		t.Errorf("reloaded parser UAS %.4f, before %.4f", uas3, uas)
+	for _, tc := range []struct {
+		name string
+		tail string
+	}{
+		{"unknown section", "Z"},
+		{"unknown feature set", "F\x07"},
+		{"truncated feature set", "F"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b := append(append([]byte(nil), buf.Bytes()...), tc.tail...)
+			if _, err := Load(bytes.NewReader(b)); err == nil {
+				t.Error("want an error")
+			}
+		})
 	}
 }
 

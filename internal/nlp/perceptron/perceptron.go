@@ -118,9 +118,18 @@ func (m *Model) Score(feats []uint64, scores []float32) {
 		touch += slots[home(f, n)].fp
 	}
 	if touch == 1 && len(feats) == 0 {
+		// Never true; using touch keeps the compiler from dropping the loads.
 		return
 	}
-	scale, ents := m.scale, m.ents
+	// Sum the quantised weights exactly in integers, then scale once.
+	var buf [128]int32
+	var acc []int32
+	if m.nclass <= len(buf) {
+		acc = buf[:m.nclass]
+	} else {
+		acc = make([]int32, m.nclass)
+	}
+	ents := m.ents
 	for _, f := range feats {
 		i := home(f, n)
 		fp := fingerprint(f)
@@ -130,13 +139,13 @@ func (m *Model) Score(feats []uint64, scores []float32) {
 				if sl.e[0]>>16 == overflowMark {
 					off, cnt := sl.e[1], sl.e[2]
 					for _, e := range ents[off : off+cnt] {
-						scores[e>>16] += float32(int16(uint16(e))) * scale
+						acc[e>>16] += int32(int16(uint16(e)))
 					}
 				} else {
 					e0, e1, e2 := sl.e[0], sl.e[1], sl.e[2]
-					scores[e0>>16] += float32(int16(uint16(e0))) * scale
-					scores[e1>>16] += float32(int16(uint16(e1))) * scale
-					scores[e2>>16] += float32(int16(uint16(e2))) * scale
+					acc[e0>>16] += int32(int16(uint16(e0)))
+					acc[e1>>16] += int32(int16(uint16(e1)))
+					acc[e2>>16] += int32(int16(uint16(e2)))
 				}
 				break
 			}
@@ -146,6 +155,12 @@ func (m *Model) Score(feats []uint64, scores []float32) {
 			if i++; i == n {
 				i = 0
 			}
+		}
+	}
+	scale := m.scale
+	for c, a := range acc {
+		if a != 0 {
+			scores[c] += float32(a) * scale
 		}
 	}
 }
@@ -162,19 +177,19 @@ func (m *Model) scoreTiny(feats []uint64, scores []float32) {
 		touch += tab[home(f, n)]
 	}
 	if touch == 1 && len(feats) == 0 {
+		// Never true; using touch keeps the compiler from dropping the loads.
 		return
 	}
-	var s0, s1, s2 float32
-	scale := m.scale
+	var s0, s1, s2 int32
 	for _, f := range feats {
 		i := home(f, n)
 		fp := tinyFingerprint(f)
 		for {
 			x := tab[i]
 			if x&0xffff == fp {
-				s0 += float32(int16(x>>16)) * scale
-				s1 += float32(int16(x>>32)) * scale
-				s2 += float32(int16(x>>48)) * scale
+				s0 += int32(int16(x >> 16))
+				s1 += int32(int16(x >> 32))
+				s2 += int32(int16(x >> 48))
 				break
 			}
 			if x == 0 {
@@ -185,9 +200,10 @@ func (m *Model) scoreTiny(feats []uint64, scores []float32) {
 			}
 		}
 	}
-	scores[0] += s0
-	scores[1] += s1
-	scores[2] += s2
+	scale := m.scale
+	scores[0] += float32(s0) * scale
+	scores[1] += float32(s1) * scale
+	scores[2] += float32(s2) * scale
 }
 
 // newModel builds a model from features sorted by key, each with its

@@ -13,8 +13,9 @@ func ParserTag(upos, xpos string) string { return upos + "/" + xpos }
 
 // Jackknife tags the training sentences with taggers trained on the other
 // folds (so the parser learns from tags as noisy as at run time), and the
-// dev sentences with a tagger trained on all of train.
-func Jackknife(train, dev []conllu.Sentence, folds, iters int, seed uint64, log io.Writer) (trainTags, devTags [][]string, err error) {
+// dev sentences with a tagger trained on all of train. twoPass trains the
+// taggers as the shipped one is trained (with a second pass).
+func Jackknife(train, dev []conllu.Sentence, folds, iters int, seed uint64, twoPass bool, log io.Writer) (trainTags, devTags [][]string, err error) {
 	trainTags = make([][]string, len(train))
 	for k := 0; k < folds; k++ {
 		var in []conllu.Sentence
@@ -26,7 +27,7 @@ func Jackknife(train, dev []conllu.Sentence, folds, iters int, seed uint64, log 
 				in = append(in, s)
 			}
 		}
-		t, err := tagger.Train(in, tagger.Options{Iters: iters, Seed: seed + uint64(k)})
+		t, err := tagger.Train(in, tagger.Options{Iters: iters, Seed: seed + uint64(k), TwoPass: twoPass})
 		if err != nil {
 			return nil, nil, fmt.Errorf("jackknife fold %d: %w", k, err)
 		}
@@ -37,7 +38,7 @@ func Jackknife(train, dev []conllu.Sentence, folds, iters int, seed uint64, log 
 			fmt.Fprintf(log, "jackknife fold %d/%d tagged %d sentences\n", k+1, folds, len(held))
 		}
 	}
-	t, err := tagger.Train(train, tagger.Options{Iters: iters, Seed: seed})
+	t, err := tagger.Train(train, tagger.Options{Iters: iters, Seed: seed, TwoPass: twoPass})
 	if err != nil {
 		return nil, nil, fmt.Errorf("jackknife dev tagger: %w", err)
 	}

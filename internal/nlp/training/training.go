@@ -16,6 +16,11 @@ type Options struct {
 	Seed  uint64
 	Iters int       // 0 for the model's default
 	Log   io.Writer // progress, or nil
+	// ParserAmbiguity and ParserFeatures select the parser's optional
+	// ambiguity-class features and its feature set (0 or 1: the original
+	// templates, as the committed model; 2: extended). See parser.Options.
+	ParserAmbiguity bool
+	ParserFeatures  int
 }
 
 // ParserPrune is the smallest absolute weight the shipped parser keeps:
@@ -47,7 +52,7 @@ func Run(what string, o Options) error {
 		if err != nil {
 			return err
 		}
-		trainTags, devTags, err := Jackknife(train, dev, 4, 6, o.Seed, o.Log)
+		trainTags, devTags, err := Jackknife(train, dev, 4, 6, o.Seed, false, o.Log)
 		if err != nil {
 			return err
 		}
@@ -55,7 +60,7 @@ func Run(what string, o Options) error {
 		if it == 0 {
 			it = 10
 		}
-		p, err := parser.Train(train, trainTags, parser.Options{Iters: it, Seed: o.Seed, Log: o.Log, Dev: dev, DevTags: devTags})
+		p, err := parser.Train(train, trainTags, parser.Options{Iters: it, Seed: o.Seed, Log: o.Log, Dev: dev, DevTags: devTags, Ambiguity: o.ParserAmbiguity, FeatureSet: o.ParserFeatures})
 		if err != nil {
 			return err
 		}
