@@ -71,7 +71,7 @@ func (g *Gazetteer) EventLocation(doc *chronicle.Document, sent, trigger int) *c
 	for _, unknownOK := range []bool{false, true} {
 		for _, i := range inSent {
 			p := &doc.Places[i]
-			if (p.Resolution == ResolutionUnknown) != unknownOK {
+			if (p.Resolution == ResolutionUnknown) != unknownOK || modifiesNoun(s, p) {
 				continue
 			}
 			d := p.Start - s.Tokens[trigger].End
@@ -88,6 +88,25 @@ func (g *Gazetteer) EventLocation(doc *chronicle.Document, sent, trigger int) *c
 		}
 	}
 	return g.dateline(doc)
+}
+
+// modifiesNoun reports whether the place only modifies a noun ("U.S.
+// officials", "Honduran police", "Kenya's government"): it names who, not
+// where.
+func modifiesNoun(s *chronicle.Sentence, p *chronicle.Place) bool {
+	lo, hi := placeTokens(s, p)
+	if lo < 0 || hi <= lo || hi > len(s.Tokens) {
+		return false
+	}
+	last := s.Tokens[hi-1]
+	if last.Head >= 0 {
+		switch last.DepRel {
+		case "compound", "amod", "nmod:poss", "det:poss":
+			return last.Head-1 >= hi
+		}
+		return false
+	}
+	return hi < len(s.Tokens) && (s.Tokens[hi].UPOS == "NOUN" || s.Tokens[hi].Text == "'s" || s.Tokens[hi].Text == "’s")
 }
 
 // datelineEnd returns the byte offset where the document's dateline ends
