@@ -37,13 +37,9 @@ func readPassage(tb testing.TB, path string) *chronicle.Document {
 		}
 	}
 	doc := newDoc(text, date)
-	addEntities(doc, dedupe(ents)...)
+	addEntities(doc, ents...)
 	return doc
 }
-
-// dedupe drops entities whose text lies inside a longer listed entity, so
-// "Carlos Vela" is not marked again inside "President Carlos Vela".
-func dedupe(ents []ent) []ent { return ents }
 
 // TestGolden finds the claims of each passage in testdata/*.txt and compares
 // them with the .golden file next to it; -update rewrites the golden files.
