@@ -202,3 +202,26 @@ type Place struct {
 	Resolution string  `json:"resolution,omitempty"` // city, admin1, country, unknown
 	GeoID      int     `json:"geonameid,omitempty"`
 }
+
+// QuadClass returns the CAMEO quad class of a CAMEO event code as GDELT uses
+// it: 1 verbal cooperation (roots 01-05), 2 material cooperation (06-09),
+// 3 verbal conflict (10-14), 4 material conflict (15-20); 0 for no code.
+// (PLOVER's own type table puts PROTEST under material conflict; Event.Quad
+// follows CAMEO so that exports agree with GDELT.)
+func QuadClass(code string) int {
+	if len(code) < 2 || code[0] < '0' || code[0] > '9' || code[1] < '0' || code[1] > '9' {
+		return 0
+	}
+	root := int(code[0]-'0')*10 + int(code[1]-'0')
+	switch {
+	case root < 1 || root > 20:
+		return 0
+	case root <= 5:
+		return 1
+	case root <= 9:
+		return 2
+	case root <= 14:
+		return 3
+	}
+	return 4
+}

@@ -209,7 +209,7 @@ func TestDictionaryCoversEveryRoot(t *testing.T) {
 }
 
 func TestQuad(t *testing.T) {
-	for code, want := range map[string]int{"036": 1, "051": 1, "073": 2, "084": 2, "112": 3, "130": 3, "141": 4, "190": 4, "202": 4, "": 0} {
+	for code, want := range map[string]int{"036": 1, "051": 1, "073": 2, "084": 2, "090": 2, "112": 3, "130": 3, "141": 3, "154": 4, "190": 4, "202": 4, "": 0, "2x": 0, "99": 0} {
 		if got := Quad(code); got != want {
 			t.Errorf("Quad(%q) = %d, want %d", code, got, want)
 		}

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
+	chronicle "github.com/chronicle-news/chronicle"
 	"io"
 	"strconv"
 	"strings"
@@ -25,26 +26,8 @@ type Code struct {
 	Name      string
 }
 
-// Quad returns the CAMEO quad class of the code: 1 verbal cooperation, 2
-// material cooperation, 3 verbal conflict, 4 material conflict.
-func Quad(code string) int {
-	if len(code) < 2 {
-		return 0
-	}
-	root, err := strconv.Atoi(code[:2])
-	if err != nil {
-		return 0
-	}
-	switch {
-	case root <= 5:
-		return 1
-	case root <= 8:
-		return 2
-	case root <= 13:
-		return 3
-	}
-	return 4
-}
+// Quad returns the CAMEO quad class of a code (see chronicle.QuadClass).
+func Quad(code string) int { return chronicle.QuadClass(code) }
 
 // Trigger kinds.
 const (

@@ -1022,7 +1022,7 @@ var supportVerbs = map[string]bool{
 }
 
 func isMaterialConflict(code string) bool {
-	return code >= "14" && code < "21"
+	return Quad(code) == 4
 }
 
 // inheritSubject finds the subject of a clause that has none: the subject of

@@ -90,7 +90,7 @@ func (g *GDELT) Write(r *chronicle.EventRecord) error {
 	}
 	quad := r.Quad
 	if quad == 0 {
-		quad = QuadClass(code)
+		quad = chronicle.QuadClass(code)
 	}
 	f[29] = strconv.Itoa(quad)
 	f[30] = strconv.FormatFloat(r.Goldstein, 'f', 1, 64)
@@ -127,28 +127,6 @@ func GlobalEventID(r *chronicle.EventRecord) uint64 {
 	h.Write([]byte{0})
 	h.Write([]byte(r.ID))
 	return h.Sum64() & (1<<53 - 1)
-}
-
-// QuadClass returns the GDELT quad class of a CAMEO event code (1 verbal
-// cooperation, 2 material cooperation, 3 verbal conflict, 4 material
-// conflict), 0 when it is not a code.
-func QuadClass(code string) int {
-	if len(code) < 2 {
-		return 0
-	}
-	root, err := strconv.Atoi(code[:2])
-	if err != nil || root < 1 || root > 20 {
-		return 0
-	}
-	switch {
-	case root <= 5:
-		return 1
-	case root <= 8:
-		return 2
-	case root <= 14:
-		return 3
-	}
-	return 4
 }
 
 func eventDay(r *chronicle.EventRecord) time.Time {

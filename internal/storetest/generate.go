@@ -220,7 +220,7 @@ func (v *vocabulary) document(r *rand.Rand, seed int64, i int, base time.Time) *
 			Start:      start,
 			PLOVER:     t.plover,
 			CAMEO:      t.cameo[k],
-			Quad:       cameoQuad(t.cameo[k]),
+			Quad:       chronicle.QuadClass(t.cameo[k]),
 			Goldstein:  t.gold[k],
 			Factuality: v.facts[r.IntN(len(v.facts))],
 			Confidence: float64(50+r.IntN(50)) / 100,
@@ -301,27 +301,6 @@ func (v *vocabulary) document(r *rand.Rand, seed int64, i int, base time.Time) *
 	}
 	doc.Text = strings.TrimRight(b.text.String(), " ")
 	return doc
-}
-
-// cameoQuad returns the GDELT quad class of a CAMEO event code.
-func cameoQuad(code string) int {
-	if len(code) < 2 {
-		return 0
-	}
-	root, err := strconv.Atoi(code[:2])
-	if err != nil {
-		return 0
-	}
-	switch {
-	case root <= 5:
-		return 1
-	case root <= 8:
-		return 2
-	case root <= 14:
-		return 3
-	default:
-		return 4
-	}
 }
 
 func formatThousands(n int) string {

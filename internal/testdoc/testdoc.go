@@ -1,4 +1,7 @@
-package testutil
+// Package testdoc builds documents for the tests of the stages that run
+// after segmentation: sentences and tokens from the segmenter, entities marked
+// by their text.
+package testdoc
 
 import (
 	"sort"
