@@ -114,7 +114,7 @@ func TestCAMEOVerbsInvented(t *testing.T) {
 	}{
 		{"Russia asked China for humanitarian aid.", "RUS", "CHN", "0233", `"* (FOR {HUMANITARIAN AID})"`},
 		{"The Iranian army besieged the rebel stronghold.", "IRN", "---", "191", `"* &STRONGHOLD"`},
-		{"Egyptian forces occupied the bridge near Gaza.", "EGY", "", "192", `"* BRIDGE"`},
+		{"Egyptian forces occupied the bridge near Rafah.", "EGY", "", "192", `"* BRIDGE"`},
 		{"Turkey rushed troops to the border with Syria.", "TUR", "SYR", "154", `"* (TO BORDER)"`},
 		{"France expelled the ambassador of Mali.", "FRA", "MLI", "174", "deport [174]"},
 	} {

@@ -484,9 +484,9 @@ func (c *Coder) codeTrigger(dc *docContext, st *sent, tr trigger, suppressed map
 		}
 		tgtActors = kept
 		if len(tgtActors) == 0 && !entry.NoTarget {
-			var need []string
-			need = entry.Preps
-			if a, ok := dc.nearestActor(st, v, +1, need); ok && a.Country != srcActors[0].Country {
+			// "deployed soldiers to the border with Colombia": any actor
+			// further on that is not a place of the deployment.
+			if a, ok := dc.nearestActor(st, v, +1, nil); ok && a.Country != srcActors[0].Country {
 				tgtActors = append(tgtActors, a)
 			}
 		}
@@ -855,6 +855,16 @@ func (c *Coder) verbArgs(st *sent, v, noun int, e *Entry) (srcs, tgts []int, pas
 		subj = st.head(v)
 		passive = false
 	}
+	// "Police in Lagos arrested protesters" parsed as a noun phrase with
+	// "arrested" modifying "protesters": the root noun before it is the
+	// subject, the noun it modifies the object.
+	if subj < 0 && psubj < 0 && st.rel(v) == "amod" && noun < 0 {
+		if r := st.root(); r >= 0 && r < v && (st.tok(r).UPOS == "NOUN" || st.tok(r).UPOS == "PROPN") {
+			if h := st.head(v); h > v && st.tok(v).XPOS != "VBG" {
+				return []int{r}, []int{h}, false
+			}
+		}
+	}
 	// A passive participle modifying a noun: "the police, backed by
 	// Kenyan officers": the noun is the target, the agent the source.
 	if subj < 0 && psubj < 0 && st.rel(v) == "acl" && st.tok(v).XPOS == "VBN" && !st.isMisparsedMain(v) && !st.isReportedAcl(v) {
@@ -1133,7 +1143,7 @@ func (c *Coder) factuality(dc *docContext, st *sent, v int, tr trigger) (fact st
 		}
 	}
 	for i, steps := v, 0; fact == chronicle.FactOccurred && i >= 0 && steps < 3; steps++ {
-		if r := baseRel(st.rel(i)); r != "xcomp" && !(r == "csubj" && st.child(i, "mark") >= 0) {
+		if r := baseRel(st.rel(i)); r != "xcomp" && !((r == "csubj" || r == "advcl") && st.child(i, "mark") >= 0 && strings.EqualFold(st.tok(st.child(i, "mark")).Text, "to")) {
 			break
 		}
 		g := st.head(i)
