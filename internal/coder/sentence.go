@@ -1169,8 +1169,9 @@ func (c *Coder) factuality(dc *docContext, st *sent, v int, tr trigger) (fact st
 			fact, why = chronicle.FactHypothetical, "bare infinitive"
 		}
 	}
-	// Past perfect: background.
-	if fact == chronicle.FactOccurred {
+	// Past perfect in a main clause: background. ("the announcement that
+	// Ukraine had agreed" is backshifted news, not background.)
+	if fact == chronicle.FactOccurred && (st.rel(v) == "root" || (st.rel(v) == "conj" && st.head(v) >= 0 && st.rel(st.head(v)) == "root")) {
 		for _, k := range st.kids[v] {
 			if st.rel(k) == "aux" && lemma(st.tok(k)) == "have" && strings.EqualFold(st.tok(k).Text, "had") {
 				fact, why = chronicle.FactHistorical, "past perfect"
