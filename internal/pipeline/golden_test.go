@@ -207,3 +207,23 @@ func TestGoldEvents(t *testing.T) {
 		t.Errorf("gold file covers %d PLOVER types, want 16: %v", len(types), types)
 	}
 }
+
+// TestSpeakersAndSubjectsGetCodes checks that a speaker or claim subject the
+// quote and claim stages find only by its text is coded by the actor
+// dictionary.
+func TestSpeakersAndSubjectsGetCodes(t *testing.T) {
+	p, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := &chronicle.Document{ID: "t", Date: "2025-05-02", Text: "Brazilian officials said the talks would resume in June."}
+	if err := p.Code(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Quotes) != 1 || doc.Quotes[0].Speaker == nil {
+		t.Fatalf("quotes %+v, want one with a speaker", doc.Quotes)
+	}
+	if sp := doc.Quotes[0].Speaker; sp.Code != "BRAGOV" || sp.Country != "BRA" {
+		t.Errorf("speaker %+v, want BRAGOV", *sp)
+	}
+}

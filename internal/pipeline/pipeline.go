@@ -84,8 +84,16 @@ func New(opts Options) (*Pipeline, error) {
 		{"dates", chronicle.AnnotatorFunc(timex.Annotate)},
 		{"places", places},
 		{"quotes", chronicle.AnnotatorFunc(quote.Annotate)},
+		{"speakers", chronicle.AnnotatorFunc(func(_ context.Context, doc *chronicle.Document) error {
+			resolveRefs(doc, actors, quoteRefs(doc))
+			return nil
+		})},
 		{"events", c},
 		{"claims", chronicle.AnnotatorFunc(claim.Annotate)},
+		{"claim subjects", chronicle.AnnotatorFunc(func(_ context.Context, doc *chronicle.Document) error {
+			resolveRefs(doc, actors, claimRefs(doc))
+			return nil
+		})},
 	}
 	return p, nil
 }
