@@ -6,6 +6,11 @@
 // duplicate, or starts its own; the story of a document never changes once
 // given, so stories do not depend on the order in which earlier documents
 // arrived, only on which documents came before.
+//
+// A Merger (events.go) then turns the coded events of many reports into
+// canonical events: one record per real-world event with every report of it
+// as evidence, conflicting details reconciled by a documented rule and kept
+// visible.
 package story
 
 import (

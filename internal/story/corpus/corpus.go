@@ -14,15 +14,22 @@ import (
 
 // Article is one generated report.
 type Article struct {
-	ID     string
-	Story  string // articles with the same Story are near-duplicates
-	Kind   string // original, reprint, update, edit or trim
-	Title  string
-	Date   string // YYYY-MM-DD
-	Source string
-	URL    string
-	Text   string
-	Event  Event // the event the article reports
+	ID    string
+	Story string // articles with the same Story are near-duplicates
+	Kind  string // original, reprint, update, edit, trim or retell
+	// EventID names the real-world event the article reports: the id of the
+	// first article about it. Articles of one story report one event; a
+	// retelling is a story of its own about an earlier event.
+	EventID string
+	Title   string
+	Date    string // YYYY-MM-DD
+	Source  string
+	URL     string
+	Text    string
+	Event   Event // the event the article reports
+	// Told is the event as the article tells it: a retelling may put it on
+	// the day before. Otherwise it is Event.
+	Told Event
 }
 
 // Event is the truth about an article's main event.
@@ -31,6 +38,8 @@ type Event struct {
 	CAMEO          string // event code
 	Date           string // YYYY-MM-DD
 	Place          string // city
+	// PlaceCountry is the ISO alpha-3 country of Place.
+	PlaceCountry string `json:",omitempty"`
 }
 
 // Options control generation.
@@ -40,6 +49,11 @@ type Options struct {
 	Seed     uint64
 	Start    time.Time // first publication date (default 2025-01-01)
 	Days     int       // publication dates spread over this many days (default 60)
+	// Retell is the share of the articles that are not variants which are
+	// independent reports of an earlier event: new wording, other officials
+	// named, and in a quarter of them the event put on the day before (default
+	// 0: none, and the corpus is the same as without the option).
+	Retell float64
 }
 
 type country struct{ name, adj, code, capital string }
@@ -152,11 +166,39 @@ func Generate(o Options) []Article {
 	}
 	var out []Article
 	var originals []int
+	var told []toldEvent
 	for len(out) < o.Articles {
 		id := fmt.Sprintf("gen-%06d", len(out))
 		if len(originals) > 0 && rng.Float64() < o.DupShare {
 			orig := out[originals[rng.IntN(len(originals))]]
 			out = append(out, variant(rng, w, orig, id))
+			continue
+		}
+		if o.Retell > 0 && len(told) > 0 && rng.Float64() < o.Retell {
+			te := told[rng.IntN(len(told))]
+			f := *te.f
+			f.ra, f.rb = person(f.a), person(f.b)
+			f.topic2, f.day2 = pick(w.topics), pick(w.weekdays)
+			f.n, f.n2, f.p = 2+rng.IntN(300), 100+rng.IntN(5000), 1+rng.IntN(30)
+			if rng.IntN(4) == 0 {
+				f.day = te.date.AddDate(0, 0, -1).Weekday().String()
+			}
+			date := te.date.AddDate(0, 0, rng.IntN(2))
+			paras := []string{f.fill(te.tmpl.text)}
+			for _, i := range rng.Perm(len(bg))[:4+rng.IntN(5)] {
+				paras = append(paras, f.fill(bg[i]))
+			}
+			src := pick(w.sources)
+			told := te.truth
+			if f.day != te.date.Weekday().String() {
+				told.Date = te.date.AddDate(0, 0, -1).Format("2006-01-02")
+			}
+			originals = append(originals, len(out))
+			out = append(out, Article{
+				ID: id, Story: id, Kind: "retell", EventID: te.event, Title: f.fill(te.tmpl.title), Date: date.Format("2006-01-02"),
+				Source: src, URL: fmt.Sprintf("https://%s.example/%s/%s", slug(src), date.Format("2006/01/02"), id),
+				Text: strings.Join(paras, "\n\n"), Event: te.truth, Told: told,
+			})
 			continue
 		}
 		a := cs[rng.IntN(len(cs))]
@@ -175,15 +217,37 @@ func Generate(o Options) []Article {
 		}
 		src := pick(w.sources)
 		art := Article{
-			ID: id, Story: id, Kind: "original", Title: f.fill(ev.title), Date: date.Format("2006-01-02"),
+			ID: id, Story: id, Kind: "original", EventID: id, Title: f.fill(ev.title), Date: date.Format("2006-01-02"),
 			Source: src, URL: fmt.Sprintf("https://%s.example/%s/%s", slug(src), date.Format("2006/01/02"), id),
 			Text:  strings.Join(paras, "\n\n"),
-			Event: Event{Source: a.code, Target: b.code, CAMEO: ev.cameo, Date: date.Format("2006-01-02"), Place: f.city},
+			Event: Event{Source: a.code, Target: b.code, CAMEO: ev.cameo, Date: date.Format("2006-01-02"), Place: f.city, PlaceCountry: placeCountry(f)},
 		}
+		art.Told = art.Event
 		originals = append(originals, len(out))
+		if o.Retell > 0 {
+			told = append(told, toldEvent{f: f, tmpl: ev, date: date, event: id, truth: art.Event})
+		}
 		out = append(out, art)
 	}
 	return out
+}
+
+// toldEvent is what a retelling needs of an original report.
+type toldEvent struct {
+	f     *filler
+	tmpl  eventTemplate
+	date  time.Time
+	event string
+	truth Event
+}
+
+// placeCountry returns the country of the filler's city, the capital of one
+// of its two countries.
+func placeCountry(f *filler) string {
+	if f.city == f.a.capital {
+		return f.a.code
+	}
+	return f.b.code
 }
 
 // variant makes a near-duplicate of orig: a reprint, an update, an edit or

@@ -1,6 +1,7 @@
 // Command gencorpus writes a generated corpus of invented articles as JSONL
 // (the input of 'chronicle code --input jsonl' and 'chronicle ingest'), and
-// optionally the truth (story and event of each article) as a second JSONL.
+// optionally the truth (story, event id and event of each article) as a
+// second JSONL.
 //
 //	go run ./internal/story/corpus/gencorpus -n 20000 -seed 1 -out corpus.jsonl -truth truth.jsonl
 package main
@@ -20,17 +21,18 @@ func main() {
 	n := flag.Int("n", 1000, "number of articles")
 	seed := flag.Uint64("seed", 1, "random seed")
 	dup := flag.Float64("dup", 0.3, "share of articles that are variants of earlier ones")
+	retell := flag.Float64("retell", 0, "share of the other articles that are independent reports of earlier events")
 	out := flag.String("out", "-", "output JSONL `FILE` (- for stdout)")
 	truth := flag.String("truth", "", "write the truth (id, story, kind, event) to this JSONL `FILE`")
 	flag.Parse()
-	if err := run(*n, *seed, *dup, *out, *truth); err != nil {
+	if err := run(*n, *seed, *dup, *retell, *out, *truth); err != nil {
 		fmt.Fprintf(os.Stderr, "gencorpus: %v\n", err)
 		os.Exit(1)
 	}
 }
 
-func run(n int, seed uint64, dup float64, out, truth string) error {
-	arts := corpus.Generate(corpus.Options{Articles: n, Seed: seed, DupShare: dup})
+func run(n int, seed uint64, dup, retell float64, out, truth string) error {
+	arts := corpus.Generate(corpus.Options{Articles: n, Seed: seed, DupShare: dup, Retell: retell})
 	var w io.Writer = os.Stdout
 	if out != "-" {
 		f, err := os.Create(out)
@@ -62,7 +64,7 @@ func run(n int, seed uint64, dup float64, out, truth string) error {
 	tw := bufio.NewWriter(f)
 	tenc := json.NewEncoder(tw)
 	for _, a := range arts {
-		if err := tenc.Encode(map[string]any{"id": a.ID, "story": a.Story, "kind": a.Kind, "event": a.Event}); err != nil {
+		if err := tenc.Encode(map[string]any{"id": a.ID, "story": a.Story, "kind": a.Kind, "event_id": a.EventID, "event": a.Event}); err != nil {
 			return fmt.Errorf("write truth: %w", err)
 		}
 	}
