@@ -123,6 +123,9 @@ func (st *sent) phraseSpan(h int) (int, int) {
 	var walk func(i int)
 	walk = func(i int) {
 		for _, k := range st.kids[i] {
+			if st.rel(k) == "amod" && st.tok(k).UPOS == "VERB" && len(st.kids[k]) > 0 {
+				continue // a participle with dependents is a clause, not a modifier
+			}
 			switch st.rel(k) {
 			case "amod", "compound", "flat", "flat:name", "det", "nmod:poss", "case", "nummod", "fixed", "goeswith", "det:poss", "compound:prt":
 			case "nmod":

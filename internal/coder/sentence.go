@@ -573,7 +573,8 @@ func (c *Coder) codeTrigger(dc *docContext, st *sent, tr trigger, suppressed map
 			if Quad(code) == 4 && ta.Code != "" && dc.isCity(ta.Start, ta.End) && len(ta.Country) == 3 {
 				ta.Code, ta.Sector = ta.Country, ""
 			}
-			if ta.Code != "" && (sa.Code == ta.Code || (sa.Country == ta.Country && stateLevel(sa.Code) && stateLevel(ta.Code))) {
+			if ta.Code != "" && (sa.Code == ta.Code || (sa.Country == ta.Country && stateLevel(sa.Code) && stateLevel(ta.Code)) ||
+				(cd.PLOVER == "ASSAULT" && len(ta.Code) == 3 && ta.Code == sa.Country)) {
 				c.tracef("sentence %d: %q: %s acting on %s is not an event", st.i, st.tok(v).Text, sa.Code, ta.Code)
 				continue // a country acting on itself says nothing
 			}
@@ -670,6 +671,10 @@ func inheritCountry(sa, ta chronicle.ActorRef, loc *chronicle.Place, plover, cod
 		}
 		var country string
 		switch {
+		case violent && isSource:
+			// Attackers often come from elsewhere: only the one country the
+			// sentence names.
+			country = sentCountry
 		case violent:
 			country = firstOf(fromLoc, fromOther, sentCountry)
 		case domestic:
