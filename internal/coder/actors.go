@@ -47,6 +47,9 @@ func (c *Coder) actorsAt(dc *docContext, st *sent, h int) []chronicle.ActorRef {
 	return out
 }
 
+// holdVerbs say who holds a place: "positions held by", "areas controlled by".
+var holdVerbs = map[string]bool{"hold": true, "control": true, "occupy": true, "run": true, "seize": true, "capture": true, "operate": true}
+
 // falseConj reports whether conjunct k has neither a conjunction nor a comma
 // before it: a misparse of one long name phrase.
 func (st *sent) falseConj(k int) bool {
@@ -123,9 +126,6 @@ func (st *sent) phraseSpan(h int) (int, int) {
 	var walk func(i int)
 	walk = func(i int) {
 		for _, k := range st.kids[i] {
-			if st.rel(k) == "amod" && st.tok(k).UPOS == "VERB" && len(st.kids[k]) > 0 {
-				continue // a participle with dependents is a clause, not a modifier
-			}
 			switch st.rel(k) {
 			case "amod", "compound", "flat", "flat:name", "det", "nmod:poss", "case", "nummod", "fixed", "goeswith", "det:poss", "compound:prt":
 			case "nmod":
@@ -228,6 +228,20 @@ func (c *Coder) actorAt(dc *docContext, st *sent, h int) (chronicle.ActorRef, bo
 			a.Text, a.Start, a.End = t.Text, t.Start, t.End
 		}
 		return a, ok
+	}
+	// "positions held by troops from Ukraine", "areas controlled by the
+	// rebels": the holder is the actor.
+	for _, k := range st.kids[h] {
+		if st.rel(k) != "acl" || st.tok(k).XPOS != "VBN" || !holdVerbs[lemma(st.tok(k))] {
+			continue
+		}
+		for _, a := range st.kids[k] {
+			if baseRel(st.rel(a)) == "obl" && st.caseOf(a) == "by" {
+				if ref, ok := c.actorAt(dc, st, a); ok {
+					return ref, true
+				}
+			}
+		}
 	}
 	lo, hi := st.phraseSpan(h)
 	if clo, chi := st.nameChunk(h); chi-clo > 1 {
