@@ -3,43 +3,14 @@ package claim
 import (
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	chronicle "github.com/chronicle-news/chronicle"
+	"github.com/chronicle-news/chronicle/internal/testdoc"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
-
-// readPassage reads an invented passage: header lines "# date: D" and
-// "# entity: TEXT|TYPE|CODE", a blank line, then the text.
-func readPassage(tb testing.TB, path string) *chronicle.Document {
-	tb.Helper()
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	head, text, _ := strings.Cut(string(raw), "\n\n")
-	var date string
-	var ents []ent
-	for _, line := range strings.Split(head, "\n") {
-		if v, ok := strings.CutPrefix(line, "# date: "); ok {
-			date = v
-		}
-		if v, ok := strings.CutPrefix(line, "# entity: "); ok {
-			f := strings.Split(v, "|")
-			if len(f) != 3 {
-				tb.Fatalf("%s: bad entity line %q", path, line)
-			}
-			ents = append(ents, ent{f[0], f[1], f[2]})
-		}
-	}
-	doc := newDoc(text, date)
-	addEntities(doc, ents...)
-	return doc
-}
 
 // TestGolden finds the claims of each passage in testdata/*.txt and compares
 // them with the .golden file next to it; -update rewrites the golden files.
@@ -50,26 +21,13 @@ func TestGolden(t *testing.T) {
 	}
 	for _, f := range files {
 		t.Run(filepath.Base(f), func(t *testing.T) {
-			doc := readPassage(t, f)
+			doc := testdoc.ReadPassage(t, f, true)
 			annotate(t, doc)
 			var b strings.Builder
 			for _, c := range doc.Claims {
 				fmt.Fprintf(&b, "%d\t%d\t%d\t%s\n", c.Sentence, c.Start, c.End, render(c))
 			}
-			golden := strings.TrimSuffix(f, ".txt") + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("read golden file (run with -update to create it): %v", err)
-			}
-			if got := b.String(); got != string(want) {
-				t.Errorf("claims differ from %s:\n--- got\n%s--- want\n%s", golden, got, want)
-			}
+			testdoc.Golden(t, f, b.String(), *update, "claims")
 		})
 	}
 }
@@ -96,7 +54,7 @@ func FuzzAnnotate(f *testing.F) {
 }
 
 func BenchmarkAnnotate(b *testing.B) {
-	doc := readPassage(b, filepath.Join("testdata", "envoy.txt"))
+	doc := testdoc.ReadPassage(b, filepath.Join("testdata", "envoy.txt"), true)
 	annotate(b, doc)
 	b.SetBytes(int64(len(doc.Text)))
 	b.ResetTimer()

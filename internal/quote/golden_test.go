@@ -4,43 +4,15 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	chronicle "github.com/chronicle-news/chronicle"
+	"github.com/chronicle-news/chronicle/internal/testdoc"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
-
-// readPassage reads an invented passage: header lines "# date: D" and
-// "# entity: TEXT|TYPE|CODE", a blank line, then the text.
-func readPassage(tb testing.TB, path string) *chronicle.Document {
-	tb.Helper()
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	head, text, _ := strings.Cut(string(raw), "\n\n")
-	var date string
-	var ents []ent
-	for _, line := range strings.Split(head, "\n") {
-		if v, ok := strings.CutPrefix(line, "# date: "); ok {
-			date = v
-		}
-		if v, ok := strings.CutPrefix(line, "# entity: "); ok {
-			f := strings.Split(v, "|")
-			if len(f) != 3 {
-				tb.Fatalf("%s: bad entity line %q", path, line)
-			}
-			ents = append(ents, ent{f[0], f[1], f[2]})
-		}
-	}
-	doc := newDoc(text, date)
-	addEntities(doc, ents...)
-	return doc
-}
 
 // TestGolden finds the quotes of each passage in testdata/*.txt and compares
 // them with the .golden file next to it; -update rewrites the golden files.
@@ -51,7 +23,7 @@ func TestGolden(t *testing.T) {
 	}
 	for _, f := range files {
 		t.Run(filepath.Base(f), func(t *testing.T) {
-			doc := readPassage(t, f)
+			doc := testdoc.ReadPassage(t, f, false)
 			if err := Annotate(context.Background(), doc); err != nil {
 				t.Fatal(err)
 			}
@@ -63,20 +35,7 @@ func TestGolden(t *testing.T) {
 				}
 				fmt.Fprintf(&b, "%d-%d\t%d\t%d\t%v\t%s\t%s\t%s\n", q.Sentence, q.EndSent, q.Start, q.End, q.Direct, q.Cue, sp, q.Text)
 			}
-			golden := strings.TrimSuffix(f, ".txt") + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("read golden file (run with -update to create it): %v", err)
-			}
-			if got := b.String(); got != string(want) {
-				t.Errorf("quotes differ from %s:\n--- got\n%s--- want\n%s", golden, got, want)
-			}
+			testdoc.Golden(t, f, b.String(), *update, "quotes")
 		})
 	}
 }
@@ -106,7 +65,7 @@ func FuzzAnnotate(f *testing.F) {
 }
 
 func BenchmarkAnnotate(b *testing.B) {
-	doc := readPassage(b, filepath.Join("testdata", "envoy.txt"))
+	doc := testdoc.ReadPassage(b, filepath.Join("testdata", "envoy.txt"), false)
 	b.SetBytes(int64(len(doc.Text)))
 	b.ResetTimer()
 	for b.Loop() {

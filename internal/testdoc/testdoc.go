@@ -4,8 +4,10 @@
 package testdoc
 
 import (
+	"os"
 	"sort"
 	"strings"
+	"testing"
 
 	chronicle "github.com/chronicle-news/chronicle"
 	"github.com/chronicle-news/chronicle/internal/segment"
@@ -60,4 +62,54 @@ func overlaps(doc *chronicle.Document, s, t int) bool {
 		}
 	}
 	return false
+}
+
+// ReadPassage reads an invented test passage: header lines "# date: D" and
+// "# entity: TEXT|TYPE|CODE", a blank line, then the text. The entities are
+// marked as MarkEntities does.
+func ReadPassage(tb testing.TB, path string, skipOverlap bool) *chronicle.Document {
+	tb.Helper()
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	head, text, _ := strings.Cut(string(raw), "\n\n")
+	var date string
+	var ents []Ent
+	for _, line := range strings.Split(head, "\n") {
+		if v, ok := strings.CutPrefix(line, "# date: "); ok {
+			date = v
+		}
+		if v, ok := strings.CutPrefix(line, "# entity: "); ok {
+			f := strings.Split(v, "|")
+			if len(f) != 3 {
+				tb.Fatalf("%s: bad entity line %q", path, line)
+			}
+			ents = append(ents, Ent{Text: f[0], Type: f[1], Code: f[2]})
+		}
+	}
+	doc := Doc(text, date)
+	MarkEntities(doc, skipOverlap, ents...)
+	return doc
+}
+
+// Golden compares got with the .golden file beside the passage file
+// passage (its ".txt" replaced), or rewrites that file when update is set.
+// What names the output in the failure message ("quotes", "dates").
+func Golden(tb testing.TB, passage, got string, update bool, what string) {
+	tb.Helper()
+	golden := strings.TrimSuffix(passage, ".txt") + ".golden"
+	if update {
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			tb.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		tb.Fatalf("read golden file (run with -update to create it): %v", err)
+	}
+	if got != string(want) {
+		tb.Errorf("%s differ from %s:\n--- got\n%s--- want\n%s", what, golden, got, want)
+	}
 }

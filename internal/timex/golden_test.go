@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/chronicle-news/chronicle/internal/testdoc"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
@@ -37,20 +39,7 @@ func TestGolden(t *testing.T) {
 			for _, d := range doc.Dates {
 				fmt.Fprintf(&b, "%d\t%d\t%d\t%s\t%s\n", d.Sentence, d.Start, d.End, d.Text, d.Value)
 			}
-			golden := strings.TrimSuffix(f, ".txt") + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("read golden file (run with -update to create it): %v", err)
-			}
-			if got := b.String(); got != string(want) {
-				t.Errorf("dates differ from %s:\n--- got\n%s--- want\n%s", golden, got, want)
-			}
+			testdoc.Golden(t, f, b.String(), *update, "dates")
 			sc := bufio.NewScanner(strings.NewReader(b.String()))
 			for sc.Scan() {
 				if strings.HasSuffix(sc.Text(), "\t") {
