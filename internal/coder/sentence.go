@@ -54,6 +54,8 @@ type sent struct {
 	s      *chronicle.Sentence
 	kids   [][]int // children of each token (0-based)
 	parsed bool
+	// triggers marks the tokens that govern a trigger of the sentence.
+	triggers map[int]bool
 	// skip holds the tokens a dictionary pattern has accounted for ("WILL
 	// NOT * [081]"): factuality does not read them again.
 	skip map[int]bool
@@ -135,6 +137,10 @@ func (c *Coder) codeSentence(dc *docContext, si int) []chronicle.Event {
 		return c.codeUnparsed(dc, st)
 	}
 	trigs := c.findTriggers(st)
+	st.triggers = make(map[int]bool, len(trigs))
+	for _, tr := range trigs {
+		st.triggers[tr.tok] = true
+	}
 	if len(trigs) == 0 {
 		c.tracef("sentence %d: no trigger word from the verb dictionary", si)
 	}
@@ -392,8 +398,7 @@ func (c *Coder) codeTrigger(dc *docContext, st *sent, tr trigger, suppressed map
 	// when it controls another trigger.
 	if tr.noun != v {
 		if x := st.child(v, "xcomp"); x >= 0 && intentGovernors[lemma(st.tok(v))] {
-			for _, other := range c.findTriggersAt(st, x) {
-				_ = other
+			if st.triggers[x] {
 				c.tracef("sentence %d: %q defers to the event it governs (%q)", st.i, st.tok(v).Text, st.tok(x).Text)
 				return nil
 			}
@@ -602,17 +607,6 @@ func (c *Coder) codeTrigger(dc *docContext, st *sent, tr trigger, suppressed map
 	}
 	if pmOK && pm.Code2 != "" {
 		out = append(out, c.pairedEvents(dc, st, out, pm.Code2)...)
-	}
-	return out
-}
-
-// findTriggersAt reports the triggers whose governing token is i.
-func (c *Coder) findTriggersAt(st *sent, i int) []trigger {
-	var out []trigger
-	for _, tr := range c.findTriggers(st) {
-		if tr.tok == i {
-			out = append(out, tr)
-		}
 	}
 	return out
 }
