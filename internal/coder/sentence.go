@@ -1,7 +1,6 @@
 package coder
 
 import (
-	"fmt"
 	"math"
 	"strings"
 
@@ -450,7 +449,7 @@ func (c *Coder) codeTrigger(dc *docContext, st *sent, tr trigger, suppressed map
 			rule += "+order-source"
 		}
 	}
-	if len(tgtActors) == 0 && !pmOK && !entry.NoTarget && tr.noun != v && !(len(srcActors) >= 2 && (isSymmetric(c.plover(entry.Code)) || symmetricCode(entry.Code))) {
+	if len(tgtActors) == 0 && !pmOK && !entry.NoTarget && tr.noun != v && !(len(srcActors) >= 2 && reciprocal(entry.Code, c.plover(entry.Code))) {
 		var need []string
 		if entry.PrepRequired {
 			need = entry.Preps
@@ -470,7 +469,7 @@ func (c *Coder) codeTrigger(dc *docContext, st *sent, tr trigger, suppressed map
 		}
 	}
 	// "X and Y met": a symmetric event with two subjects and no object.
-	if len(tgtActors) == 0 && len(srcActors) >= 2 && (isSymmetric(cd.PLOVER) || symmetricCode(code)) {
+	if len(tgtActors) == 0 && len(srcActors) >= 2 && reciprocal(code, cd.PLOVER) {
 		tgtActors = srcActors[1:]
 		srcActors = srcActors[:1]
 		rule += "+reciprocal"
@@ -729,23 +728,16 @@ var stateSector = map[string]bool{"COP": true, "MIL": true, "JUD": true, "LEG": 
 // ("Venezuelan police detained activists": Venezuelan activists).
 var domesticSector = map[string]bool{"GOV": true, "COP": true, "JUD": true, "LEG": true, "MIL": true, "OPP": true, "ELI": true, "PTY": true}
 
-func isSymmetric(plover string) bool {
+// reciprocal reports whether an event of this code and PLOVER type is
+// something parties do together ("X and Y met", "signed a deal", "agreed to
+// a ceasefire", "clashed"): two subjects then make a source and a target.
+func reciprocal(code, plover string) bool {
 	switch plover {
 	case "CONSULT", "AGREE", "COOPERATE", "ASSAULT":
 		return true
 	}
-	return false
-}
-
-// symmetricCode reports whether a CAMEO code describes something two parties
-// do together ("X and Y signed a deal", "agreed to a ceasefire").
-func symmetricCode(code string) bool {
-	switch {
-	case strings.HasPrefix(code, "03"), strings.HasPrefix(code, "04"), strings.HasPrefix(code, "06"),
-		strings.HasPrefix(code, "19"), code == "057", code == "087":
-		return true
-	}
-	return false
+	return strings.HasPrefix(code, "03") || strings.HasPrefix(code, "04") || strings.HasPrefix(code, "06") ||
+		strings.HasPrefix(code, "19") || code == "057" || code == "087"
 }
 
 func targetOptional(plover string) bool {
@@ -1289,5 +1281,3 @@ func (c *Coder) eventDate(dc *docContext, st *sent, v int) (string, string) {
 	}
 	return dc.doc.Dates[best].Value, dc.doc.Dates[best].Text
 }
-
-func (c *Coder) String() string { return fmt.Sprintf("coder(%d triggers)", c.Verbs.Len()) }
