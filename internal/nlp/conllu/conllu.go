@@ -53,7 +53,9 @@ func Read(r io.Reader, name string) ([]Sentence, error) { return read(r, name, f
 // sentence breaks; every other column is ignored, however malformed.
 func ReadForms(r io.Reader, name string) ([]Sentence, error) { return read(r, name, true) }
 
-func read(r io.Reader, name string, formsOnly bool) ([]Sentence, error) {
+// scan reads sentences separated by blank lines, with "# newdoc",
+// "# sent_id" and "# text" comments, handing each word line to row.
+func scan(r io.Reader, name string, row func(cur *Sentence, t string, line int) error) ([]Sentence, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 1<<24)
 	var out []Sentence
@@ -90,24 +92,37 @@ func read(r io.Reader, name string, formsOnly bool) ([]Sentence, error) {
 			}
 			continue
 		}
+		if err := row(&cur, t, line); err != nil {
+			return nil, err
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	flush()
+	return out, nil
+}
+
+func read(r io.Reader, name string, formsOnly bool) ([]Sentence, error) {
+	out, err := scan(r, name, func(cur *Sentence, t string, line int) error {
 		cols := strings.Split(t, "\t")
 		if len(cols) < 2 {
-			return nil, fmt.Errorf("%s:%d: want tab-separated columns, got %q", name, line, clip(t))
+			return fmt.Errorf("%s:%d: want tab-separated columns, got %q", name, line, clip(t))
 		}
 		id := cols[0]
 		if strings.ContainsAny(id, "-.") {
-			continue // multiword token or empty node
+			return nil // multiword token or empty node
 		}
 		if _, err := strconv.Atoi(id); err != nil {
-			return nil, fmt.Errorf("%s:%d: bad word id %q", name, line, clip(id))
+			return fmt.Errorf("%s:%d: bad word id %q", name, line, clip(id))
 		}
 		w := Word{Form: cols[1], Head: -1}
 		if w.Form == "" {
-			return nil, fmt.Errorf("%s:%d: empty word form", name, line)
+			return fmt.Errorf("%s:%d: empty word form", name, line)
 		}
 		if formsOnly {
 			cur.Words = append(cur.Words, w)
-			continue
+			return nil
 		}
 		get := func(i int) string {
 			if i < len(cols) && cols[i] != "_" {
@@ -123,17 +138,17 @@ func read(r io.Reader, name string, formsOnly bool) ([]Sentence, error) {
 		if h := get(6); h != "" {
 			n, err := strconv.Atoi(h)
 			if err != nil || n < 0 {
-				return nil, fmt.Errorf("%s:%d: bad head %q", name, line, clip(h))
+				return fmt.Errorf("%s:%d: bad head %q", name, line, clip(h))
 			}
 			w.Head = n
 		}
 		w.DepRel, w.Misc = get(7), get(9)
 		cur.Words = append(cur.Words, w)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read %s: %w", name, err)
-	}
-	flush()
 	for si := range out {
 		n := len(out[si].Words)
 		for _, w := range out[si].Words {
@@ -148,54 +163,18 @@ func read(r io.Reader, name string, formsOnly bool) ([]Sentence, error) {
 // ReadIOB2 reads the Universal NER IOB2 format: CoNLL-style comment lines and
 // rows "ID FORM TAG ...", tab-separated. The entity tag goes to Word.NER.
 func ReadIOB2(r io.Reader, name string) ([]Sentence, error) {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	var out []Sentence
-	var cur Sentence
-	doc := ""
-	line := 0
-	flush := func() {
-		if len(cur.Words) > 0 {
-			cur.DocID = doc
-			out = append(out, cur)
-		}
-		cur = Sentence{}
-	}
-	for sc.Scan() {
-		line++
-		t := strings.TrimRight(sc.Text(), "\r")
-		if strings.TrimSpace(t) == "" {
-			flush()
-			continue
-		}
-		if strings.HasPrefix(t, "#") {
-			c := strings.TrimSpace(strings.TrimPrefix(t, "#"))
-			switch {
-			case strings.HasPrefix(c, "newdoc id"):
-				flush()
-				doc = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(strings.TrimPrefix(c, "newdoc id")), "="))
-			case strings.HasPrefix(c, "sent_id"):
-				cur.ID = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(strings.TrimPrefix(c, "sent_id")), "="))
-			case strings.HasPrefix(c, "text ="):
-				cur.Text = strings.TrimSpace(c[strings.Index(c, "=")+1:])
-			}
-			continue
-		}
+	return scan(r, name, func(cur *Sentence, t string, line int) error {
 		cols := strings.Split(t, "\t")
 		if len(cols) < 3 {
-			return nil, fmt.Errorf("%s:%d: want at least 3 tab-separated columns, got %q", name, line, clip(t))
+			return fmt.Errorf("%s:%d: want at least 3 tab-separated columns, got %q", name, line, clip(t))
 		}
 		tag := cols[2]
 		if tag != "O" && !strings.HasPrefix(tag, "B-") && !strings.HasPrefix(tag, "I-") {
-			return nil, fmt.Errorf("%s:%d: bad entity tag %q", name, line, clip(tag))
+			return fmt.Errorf("%s:%d: bad entity tag %q", name, line, clip(tag))
 		}
 		cur.Words = append(cur.Words, Word{Form: cols[1], NER: tag, Head: -1})
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read %s: %w", name, err)
-	}
-	flush()
-	return out, nil
+		return nil
+	})
 }
 
 // Write writes sentences as CoNLL-U, one word a line, with "_" for empty
