@@ -5,9 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"testing"
-	"time"
 
 	chronicle "github.com/chronicle-news/chronicle"
 	"github.com/chronicle-news/chronicle/internal/sqlite"
@@ -19,14 +17,7 @@ import (
 // CHRONICLE_BENCH_DB to keep the database between runs.
 func benchStore(b *testing.B) (*sqlite.Store, int) {
 	b.Helper()
-	want := 100000
-	if v := os.Getenv("CHRONICLE_BENCH_EVENTS"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n <= 0 {
-			b.Fatalf("CHRONICLE_BENCH_EVENTS=%q is not a positive number", v)
-		}
-		want = n
-	}
+	want := storetest.BenchEvents(b)
 	path := os.Getenv("CHRONICLE_BENCH_DB")
 	if path == "" {
 		path = filepath.Join(b.TempDir(), "bench.db")
@@ -41,22 +32,10 @@ func benchStore(b *testing.B) (*sqlite.Store, int) {
 		b.Fatal(err)
 	}
 	if have < want {
-		start := time.Now()
-		const batch = 2000 // documents a transaction
-		for seed := int64(1000 + have); have < want; seed++ {
-			docs := storetest.Generate(batch, seed)
-			if _, err := s.PutDocuments(ctx, docs); err != nil {
-				b.Fatal(err)
-			}
-			for _, d := range docs {
-				have += len(d.Events)
-			}
-		}
+		have = storetest.Fill(b, have, want, s.PutDocuments)
 		if err := s.Analyze(ctx); err != nil {
 			b.Fatal(err)
 		}
-		el := time.Since(start)
-		b.Logf("stored %d events in %v (%.0f events/s)", have, el.Round(time.Second), float64(have)/el.Seconds())
 	}
 	return s, have
 }
@@ -70,47 +49,12 @@ func BenchmarkQueries(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.Logf("%d events, database %.1f MB, %.0f bytes/event", n, float64(size)/1e6, float64(size)/float64(n))
-	for _, tc := range []struct {
-		name string
-		f    chronicle.Filter
-	}{
-		{"actor+month", chronicle.Filter{Actor: "UKR", Since: "2025-06-01", Until: "2025-06-30"}},
-		{"type+country", chronicle.Filter{Type: "CONSULT", Country: "USA"}},
-		{"fulltext", chronicle.Filter{Text: "grain exports"}},
-		{"fulltext+type", chronicle.Filter{Text: "ceasefire", Type: "ASSAULT"}},
-		{"cameo+since", chronicle.Filter{CAMEO: "19", Since: "2025-11-01"}},
-		{"actor-name", chronicle.Filter{Actor: "kremlin", Until: "2025-03-31"}},
-		{"second-page", chronicle.Filter{Type: "PROTEST"}},
-	} {
-		b.Run(tc.name, func(b *testing.B) {
-			f := tc.f
-			if tc.name == "second-page" {
-				_, next, err := s.Events(ctx, f)
-				if err != nil {
-					b.Fatal(err)
-				}
-				f.Cursor = next
-			}
-			var times []time.Duration
-			got := 0
-			b.ResetTimer()
-			for i := 0; i < b.N; i++ {
-				t0 := time.Now()
-				recs, _, err := s.Events(ctx, f)
-				times = append(times, time.Since(t0))
-				if err != nil {
-					b.Fatal(err)
-				}
-				got = len(recs)
-			}
-			b.StopTimer()
-			slices.Sort(times)
-			ms := func(d time.Duration) float64 { return float64(d) / 1e6 }
-			b.ReportMetric(ms(times[len(times)/2]), "p50-ms")
-			b.ReportMetric(ms(times[len(times)*95/100]), "p95-ms")
-			b.ReportMetric(float64(got), "rows")
-		})
-	}
+	storetest.BenchmarkQueries(b, s, append(slices.Clone(storetest.TypicalQueries),
+		storetest.Query{Name: "fulltext+type", Filter: chronicle.Filter{Text: "ceasefire", Type: "ASSAULT"}},
+		storetest.Query{Name: "cameo+since", Filter: chronicle.Filter{CAMEO: "19", Since: "2025-11-01"}},
+		storetest.Query{Name: "actor-name", Filter: chronicle.Filter{Actor: "kremlin", Until: "2025-03-31"}},
+		storetest.Query{Name: "second-page", Filter: chronicle.Filter{Type: "PROTEST"}, NextPage: true},
+	))
 	month := chronicle.Filter{Since: "2025-06-01", Until: "2025-06-30"}
 	for _, tc := range []struct {
 		name string
