@@ -256,7 +256,7 @@ func BenchmarkAnnotate(b *testing.B) {
 		tokens += len(s.Words)
 	}
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := testutil.CPUTime()
 	for i := 0; i < b.N; i++ {
 		for j := range in {
 			m.AnnotateSentence(&in[j])
@@ -284,7 +284,7 @@ func BenchmarkAnnotateDocs(b *testing.B) {
 	}
 	ctx := context.Background()
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := testutil.CPUTime()
 	for i := 0; i < b.N; i++ {
 		for _, d := range docs {
 			if err := m.Annotate(ctx, d); err != nil {
@@ -298,7 +298,7 @@ func BenchmarkAnnotateDocs(b *testing.B) {
 
 func reportSpeed(b *testing.B, tokens int, cpu0 time.Duration) {
 	b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
-	if cpu := cpuTime() - cpu0; cpu > 0 {
+	if cpu := testutil.CPUTime() - cpu0; cpu > 0 {
 		b.ReportMetric(float64(tokens)*float64(b.N)/cpu.Seconds(), "tokens/cpu-s")
 	}
 }
@@ -324,7 +324,7 @@ func BenchmarkStages(b *testing.B) {
 	}
 	b.Run("tagger", func(b *testing.B) {
 		var out []int
-		cpu0 := cpuTime()
+		cpu0 := testutil.CPUTime()
 		for i := 0; i < b.N; i++ {
 			for _, w := range words {
 				out = m.Tagger.Tag(w, out)
@@ -333,7 +333,7 @@ func BenchmarkStages(b *testing.B) {
 		reportSpeed(b, tokens, cpu0)
 	})
 	b.Run("parser", func(b *testing.B) {
-		cpu0 := cpuTime()
+		cpu0 := testutil.CPUTime()
 		for i := 0; i < b.N; i++ {
 			for j, w := range words {
 				heads := make([]int, len(w))
@@ -344,7 +344,7 @@ func BenchmarkStages(b *testing.B) {
 		reportSpeed(b, tokens, cpu0)
 	})
 	b.Run("ner", func(b *testing.B) {
-		cpu0 := cpuTime()
+		cpu0 := testutil.CPUTime()
 		for i := 0; i < b.N; i++ {
 			for j, w := range words {
 				m.NER.Tag(w, upos[j])
@@ -357,13 +357,13 @@ func BenchmarkStages(b *testing.B) {
 // BenchmarkLoad measures reading all embedded models.
 func BenchmarkLoad(b *testing.B) {
 	sub, _ := fs.Sub(nlp.ModelFS(), "models")
-	cpu0 := cpuTime()
+	cpu0 := testutil.CPUTime()
 	for i := 0; i < b.N; i++ {
 		if _, err := nlp.LoadFS(sub); err != nil {
 			b.Fatal(err)
 		}
 	}
-	if cpu := cpuTime() - cpu0; cpu > 0 {
+	if cpu := testutil.CPUTime() - cpu0; cpu > 0 {
 		b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "cpu-ms/op")
 	}
 }

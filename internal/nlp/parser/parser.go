@@ -602,3 +602,8 @@ func Load(r io.Reader) (*Parser, error) {
 func (p *Parser) Pruned(minAbs float32) *Parser {
 	return &Parser{Labels: p.Labels, trans: p.trans.Prune(minAbs), label: p.label.Prune(minAbs), amb: p.amb, ambWords: p.ambWords, featureSet: p.featureSet}
 }
+
+// Size returns the features and weights of the transition and label models.
+func (p *Parser) Size() (transFeatures, transWeights, labelFeatures, labelWeights int) {
+	return p.trans.Features(), p.trans.Weights(), p.label.Features(), p.label.Weights()
+}

@@ -659,3 +659,23 @@ func Load(r io.Reader) (*Tagger, error) {
 	}
 	return t, nil
 }
+
+// Pruned returns a copy of the tagger without weights below minAbs.
+func (t *Tagger) Pruned(minAbs float32) *Tagger {
+	c := *t
+	c.model = t.model.Prune(minAbs)
+	if t.model2 != nil {
+		c.model2 = t.model2.Prune(minAbs)
+	}
+	return &c
+}
+
+// Size returns the number of features and weights the tagger keeps.
+func (t *Tagger) Size() (features, weights int) {
+	features, weights = t.model.Features(), t.model.Weights()
+	if t.model2 != nil {
+		features += t.model2.Features()
+		weights += t.model2.Weights()
+	}
+	return features, weights
+}

@@ -1,15 +1,15 @@
 //go:build unix
 
-package nlp_test
+package testutil
 
 import (
 	"syscall"
 	"time"
 )
 
-// cpuTime returns the CPU time (user and system) the process has used, so
-// benchmarks on a shared machine can report tokens per CPU second.
-func cpuTime() time.Duration {
+// CPUTime returns the CPU time (user and system) the process has used, so
+// benchmarks on a shared machine can report work per CPU second.
+func CPUTime() time.Duration {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0
