@@ -165,14 +165,27 @@ type Index struct {
 	// Window, when positive, limits duplicates to documents dated at most
 	// this far apart (documents without a date match any).
 	Window time.Duration
+	// Horizon, when positive, bounds the index's memory: documents dated
+	// more than Horizon before the newest date added are dropped (in
+	// batches, so adding stays amortised constant time), so memory depends
+	// on how many documents a Horizon holds, not on the corpus. A dropped
+	// document no longer matches; a later duplicate of it starts a new
+	// story. Undated documents age from the newest date when they were
+	// added. Set it to at least Window.
+	Horizon time.Duration
 
 	bands, rows int
 	buckets     []map[uint64][]int
 	ids         []string
 	dates       []time.Time
+	ages        []time.Time // the date each document ages from
 	sigs        []Signature
 	stories     []string
 	byID        map[string]int
+	newest      time.Time
+	// sweepAt is the size at which the next sweep for old documents runs.
+	sweepAt int
+	dropped int
 }
 
 // NewIndex returns an index for signatures of n hashes split into bands
@@ -236,13 +249,69 @@ func (ix *Index) Add(id, date string, sig Signature, story string) (string, []Ma
 			story = ix.stories[best]
 		}
 	}
+	if t.After(ix.newest) {
+		ix.newest = t
+	}
+	age := t
+	if age.IsZero() {
+		age = ix.newest
+	}
 	ix.ids = append(ix.ids, id)
 	ix.dates = append(ix.dates, t)
+	ix.ages = append(ix.ages, age)
 	ix.sigs = append(ix.sigs, sig)
 	ix.stories = append(ix.stories, story)
 	ix.byID[id] = me
+	if ix.Horizon > 0 && len(ix.ids) >= ix.sweepAt {
+		ix.sweep()
+	}
 	return story, matches
 }
+
+// sweep drops the documents that aged past the Horizon and rebuilds the
+// buckets. It runs when the index has doubled since the last sweep (at
+// least 1024 documents), so its cost is amortised over the adds.
+func (ix *Index) sweep() {
+	defer func() { ix.sweepAt = max(2*len(ix.ids), 1024) }()
+	if ix.newest.IsZero() {
+		return
+	}
+	cut := ix.newest.Add(-ix.Horizon)
+	keep := 0
+	for i := range ix.ids {
+		if !ix.ages[i].Before(cut) {
+			keep++
+		}
+	}
+	if keep == len(ix.ids) {
+		return
+	}
+	ids, dates, ages := make([]string, 0, keep), make([]time.Time, 0, keep), make([]time.Time, 0, keep)
+	sigs, stories := make([]Signature, 0, keep), make([]string, 0, keep)
+	byID := make(map[string]int, keep)
+	for b := range ix.buckets {
+		ix.buckets[b] = map[uint64][]int{}
+	}
+	for i, id := range ix.ids {
+		if ix.ages[i].Before(cut) {
+			continue
+		}
+		me := len(ids)
+		for b := range ix.bands {
+			key := bandKey(ix.sigs[i][b*ix.rows : (b+1)*ix.rows])
+			ix.buckets[b][key] = append(ix.buckets[b][key], me)
+		}
+		ids, dates, ages = append(ids, id), append(dates, ix.dates[i]), append(ages, ix.ages[i])
+		sigs, stories = append(sigs, ix.sigs[i]), append(stories, ix.stories[i])
+		byID[id] = me
+	}
+	ix.dropped += len(ix.ids) - keep
+	ix.ids, ix.dates, ix.ages, ix.sigs, ix.stories, ix.byID = ids, dates, ages, sigs, stories, byID
+}
+
+// Dropped returns how many documents aged past the Horizon and left the
+// index.
+func (ix *Index) Dropped() int { return ix.dropped }
 
 func sortMatches(m []Match) {
 	for i := 1; i < len(m); i++ {
@@ -270,5 +339,5 @@ func (ix *Index) Story(id string) string {
 	return ix.stories[i]
 }
 
-// Len returns the number of documents in the index.
+// Len returns the number of documents the index holds.
 func (ix *Index) Len() int { return len(ix.ids) }
