@@ -34,6 +34,13 @@ type MergeOptions struct {
 	// independent reports of one event are. Stories still scope the vague
 	// mentions.
 	AcrossStories bool
+	// Horizon, when positive, bounds the merger's memory: canonical events
+	// last reported more than Horizon before the newest publication date
+	// seen are dropped from memory (in batches, amortised over the adds),
+	// so memory depends on the events of a Horizon, not on the corpus. A
+	// later report of a dropped event starts a new canonical event. Set it
+	// well above Window plus MaxDays.
+	Horizon time.Duration
 }
 
 // Mention is one report of a canonical event: an event of one document with
@@ -136,7 +143,19 @@ type Merger struct {
 	// scopes indexes every event by key and scope (story, else document) for
 	// vague mentions.
 	scopes map[scopeKey][]int32
-	docs   map[string][]int32
+	docs   map[string]docEntry
+
+	horizonDays int32
+	newest      int32 // newest publication day seen, noDay before the first
+	sweepAt     int
+	dropped     int
+}
+
+// docEntry is an added document: its events' canonical events and the day
+// it ages from.
+type docEntry struct {
+	idx []int32
+	age int32
 }
 
 type mergeKey struct{ source, target, root string }
@@ -162,7 +181,9 @@ func NewMerger(o MergeOptions) *Merger {
 		byID:          map[string]int{},
 		days:          map[mergeKey]map[int32][]int32{},
 		scopes:        map[scopeKey][]int32{},
-		docs:          map[string][]int32{},
+		docs:          map[string]docEntry{},
+		horizonDays:   int32(math.Ceil(o.Horizon.Hours() / 24)),
+		newest:        noDay,
 	}
 }
 
@@ -200,11 +221,14 @@ func (m *Merger) Add(doc *chronicle.Document) ([]string, error) {
 	if doc.ID == "" {
 		return nil, fmt.Errorf("merge events: document %q: no id", doc.Title)
 	}
-	if idx, ok := m.docs[doc.ID]; ok {
-		return m.ids(idx), nil
+	if e, ok := m.docs[doc.ID]; ok {
+		return m.ids(e.idx), nil
 	}
 	story := doc.Story
 	pubDay, pubOK := parseDay(doc.Date)
+	if pubOK && pubDay > m.newest {
+		m.newest = pubDay
+	}
 	site := siteOf(doc)
 	idx := make([]int32, len(doc.Events))
 	for i := range doc.Events {
@@ -233,9 +257,95 @@ func (m *Merger) Add(doc *chronicle.Document) ([]string, error) {
 		m.attach(c, k, scope, ev, mn, pubDay, pubOK)
 		idx[i] = c
 	}
-	m.docs[doc.ID] = idx
-	return m.ids(idx), nil
+	age := m.newest
+	if pubOK {
+		age = pubDay
+	}
+	m.docs[doc.ID] = docEntry{idx: idx, age: age}
+	ids := m.ids(idx)
+	if m.horizonDays > 0 && len(m.docs) >= m.sweepAt {
+		m.sweep()
+	}
+	return ids, nil
 }
+
+// sweep drops the canonical events and documents that aged past the
+// horizon and rebuilds the indexes. It runs when the merger has doubled
+// since the last sweep (at least 1024 documents), so its cost is amortised
+// over the adds.
+func (m *Merger) sweep() {
+	defer func() { m.sweepAt = max(2*len(m.docs), 1024) }()
+	if m.newest == noDay {
+		return
+	}
+	cut := m.newest - m.horizonDays
+	remap := make([]int32, len(m.events))
+	var events []*canon
+	for i, c := range m.events {
+		age := c.born
+		if c.seenOK {
+			age = c.lastSeen
+		}
+		if age != noDay && age < cut {
+			remap[i] = -1
+			continue
+		}
+		remap[i] = int32(len(events))
+		events = append(events, c)
+	}
+	if len(events) == len(m.events) {
+		return
+	}
+	m.dropped += len(m.events) - len(events)
+	m.events = events
+	m.byID = make(map[string]int, len(events))
+	for i, c := range events {
+		m.byID[c.id] = i
+	}
+	keep := func(idx []int32) []int32 {
+		out := idx[:0]
+		for _, ci := range idx {
+			if ci >= 0 && remap[ci] >= 0 {
+				out = append(out, remap[ci])
+			}
+		}
+		return out
+	}
+	for k, byDay := range m.days {
+		for d, idx := range byDay {
+			if idx = keep(idx); len(idx) == 0 {
+				delete(byDay, d)
+			} else {
+				byDay[d] = idx
+			}
+		}
+		if len(byDay) == 0 {
+			delete(m.days, k)
+		}
+	}
+	for k, idx := range m.scopes {
+		if idx = keep(idx); len(idx) == 0 {
+			delete(m.scopes, k)
+		} else {
+			m.scopes[k] = idx
+		}
+	}
+	for id, e := range m.docs {
+		if e.age != noDay && e.age < cut {
+			delete(m.docs, id)
+			continue
+		}
+		for j, ci := range e.idx {
+			if ci >= 0 {
+				e.idx[j] = remap[ci]
+			}
+		}
+	}
+}
+
+// Dropped returns how many canonical events aged past the horizon and left
+// the merger's memory.
+func (m *Merger) Dropped() int { return m.dropped }
 
 func (m *Merger) ids(idx []int32) []string {
 	out := make([]string, len(idx))
@@ -306,7 +416,7 @@ func (m *Merger) create(k mergeKey, ev *chronicle.Event, mn Mention) int32 {
 		}
 		id = fmt.Sprintf("ce-%016x-%d", h.Sum64(), n)
 	}
-	c := &canon{id: id, key: k, story: mn.Story, day: noDay}
+	c := &canon{id: id, key: k, story: mn.Story, day: noDay, born: m.newest}
 	m.events = append(m.events, c)
 	m.byID[id] = len(m.events) - 1
 	return int32(len(m.events) - 1)
@@ -421,6 +531,7 @@ type canon struct {
 
 	firstSeen, lastSeen int32 // publication days
 	seenOK              bool
+	born                int32 // the newest publication day when created
 
 	reps      map[string]int             // CAMEO code -> first mention with it
 	repEvents map[string]chronicle.Event // CAMEO code -> first event with it

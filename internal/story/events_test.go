@@ -1,11 +1,13 @@
 package story
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	chronicle "github.com/chronicle-news/chronicle"
 )
@@ -329,6 +331,46 @@ func TestMergerAdd(t *testing.T) {
 		if _, err := m.Add(bad); err == nil {
 			t.Errorf("Add(%v): no error", bad)
 		}
+	}
+}
+
+// TestMergerHorizon adds a year of daily reports to a merger with a 30-day
+// horizon: it holds the events of about a horizon, not the year; a second
+// report of a recent event still merges, and one of a dropped event starts
+// a new canonical event.
+func TestMergerHorizon(t *testing.T) {
+	m := NewMerger(MergeOptions{Horizon: 30 * 24 * time.Hour})
+	day0 := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	const perDay = 10
+	peak := 0
+	first := map[string]string{} // document -> canonical id of its event
+	for d := range 365 {
+		date := day0.AddDate(0, 0, d).Format("2006-01-02")
+		for k := range perDay {
+			id := fmt.Sprintf("d%d-%d", d, k)
+			ids, err := m.Add(doc(id, date, "one.example", "", ev(fmt.Sprintf("C%03d", k), fmt.Sprintf("T%03d", d), "040", date, "")))
+			if err != nil {
+				t.Fatal(err)
+			}
+			first[id] = ids[0]
+		}
+		peak = max(peak, m.Len())
+	}
+	if limit := 2 * 31 * perDay * 2; peak > limit {
+		t.Errorf("merger held up to %d events, want at most %d", peak, limit)
+	}
+	if m.Dropped() == 0 || m.Dropped()+m.Len() != 365*perDay {
+		t.Errorf("dropped %d, holds %d, created %d", m.Dropped(), m.Len(), 365*perDay)
+	}
+	recent := day0.AddDate(0, 0, 360).Format("2006-01-02")
+	ids, _ := m.Add(doc("again-recent", day0.AddDate(0, 0, 361).Format("2006-01-02"), "two.example", "", ev("C003", "T360", "040", recent, "")))
+	if ids[0] != first["d360-3"] {
+		t.Errorf("a second report of a recent event made %q, want %q", ids[0], first["d360-3"])
+	}
+	old := day0.AddDate(0, 0, 2).Format("2006-01-02")
+	ids, _ = m.Add(doc("again-old", old, "two.example", "", ev("C003", "T002", "040", old, "")))
+	if ids[0] == "" || ids[0] == first["d2-3"] {
+		t.Errorf("a report of a dropped event joined %q", ids[0])
 	}
 }
 
