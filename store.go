@@ -31,6 +31,12 @@ type EventRecord struct {
 	Sentence string `json:"sentence_text"`
 	// CanonicalID groups mentions of the same real-world event across documents.
 	CanonicalID string `json:"canonical_id,omitempty"`
+	// NumMentions, NumSources and NumArticles count the reports of the
+	// canonical event: its mentions, the sites and the documents reporting
+	// it (0 when the event has no canonical event).
+	NumMentions int `json:"num_mentions,omitempty"`
+	NumSources  int `json:"num_sources,omitempty"`
+	NumArticles int `json:"num_articles,omitempty"`
 }
 
 // QuoteRecord is a stored quote with its document.
@@ -157,4 +163,59 @@ type Aggregator interface {
 	Timeline(ctx context.Context, f Filter, bucket, group string) ([]TimelinePoint, error)
 	Network(ctx context.Context, f Filter) ([]NetworkEdge, error)
 	Places(ctx context.Context, f Filter) ([]PlaceCount, error)
+}
+
+// CanonicalEvent is one real-world event merged from every report of it: the
+// representative Event (its ID is the canonical id; its date, location,
+// CAMEO code and factuality are the values reconciled across reports; its
+// sentence and span those of the representative mention), how often and by
+// how many sites and articles it was reported, when it was first seen, and
+// the reported details that disagree, kept visible as Conflicts.
+type CanonicalEvent struct {
+	Event
+	// Day is the day it is filed under: its reconciled date when that is a
+	// full date, else the day it was first seen.
+	Day         string `json:"day"`
+	NumMentions int    `json:"num_mentions"`
+	NumSources  int    `json:"num_sources"`  // distinct sites
+	NumArticles int    `json:"num_articles"` // distinct documents
+	// FirstSeen is the earliest publication date of its reports (YYYY-MM-DD),
+	// else the day the first of them was stored.
+	FirstSeen string   `json:"first_seen"`
+	Conflicts []string `json:"conflicts,omitempty"`
+	// Mentions are the reports, in the order they were stored; only
+	// CanonicalQuerier.CanonicalEvent fills them in.
+	Mentions []CanonicalMention `json:"mentions,omitempty"`
+}
+
+// CanonicalMention is one report of a canonical event: an event of one
+// stored document with its evidence span and what that report said.
+type CanonicalMention struct {
+	DocID      string `json:"doc_id"`
+	DocURL     string `json:"doc_url,omitempty"`
+	DocTitle   string `json:"doc_title,omitempty"`
+	DocDate    string `json:"doc_date,omitempty"`
+	Site       string `json:"site,omitempty"`
+	EventID    string `json:"event_id,omitempty"`
+	Event      int    `json:"event"` // index in the document's events
+	Sentence   int    `json:"sentence"`
+	Start      int    `json:"start"`
+	End        int    `json:"end"`
+	Text       string `json:"sentence_text,omitempty"`
+	CAMEO      string `json:"cameo"`
+	Date       string `json:"date,omitempty"`
+	Place      *Place `json:"place,omitempty"`
+	Factuality string `json:"factuality,omitempty"`
+}
+
+// CanonicalQuerier reads the canonical events a store keeps: the events of
+// its documents merged across reports.
+type CanonicalQuerier interface {
+	// CanonicalEvents returns a page of canonical events matching f (the
+	// filters of Events), newest first, without their mentions, and the
+	// cursor of the next page ("" at the end).
+	CanonicalEvents(ctx context.Context, f Filter) ([]CanonicalEvent, string, error)
+	// CanonicalEvent returns one canonical event with its mentions, or an
+	// error with code ENotFound.
+	CanonicalEvent(ctx context.Context, id string) (*CanonicalEvent, error)
 }

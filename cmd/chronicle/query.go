@@ -17,13 +17,15 @@ import (
 	"github.com/chronicle-news/chronicle/internal/export"
 )
 
-// runQuery runs 'chronicle query events|quotes|claims|documents [filters]':
-// one page of records from the store as a table, a JSON array or CSV.
+// runQuery runs 'chronicle query events|canonical|quotes|claims|documents
+// [filters]': one page of records from the store as a table, a JSON array or
+// CSV. Canonical events are the events merged across reports, filtered on
+// their reconciled values.
 func runQuery(ctx context.Context, env *Env, args []string) error {
 	fs := flag.NewFlagSet("query", flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
 	fs.Usage = func() {
-		fmt.Fprintln(env.Stderr, "usage: chronicle query events|quotes|claims|documents [flags]")
+		fmt.Fprintln(env.Stderr, "usage: chronicle query events|canonical|quotes|claims|documents [flags]")
 		fs.PrintDefaults()
 	}
 	db := dbFlag(fs)
@@ -31,6 +33,7 @@ func runQuery(ctx context.Context, env *Env, args []string) error {
 	ff.register(fs, "most records to print (1-10000)", 100)
 	fs.StringVar(&ff.cursor, "cursor", "", "continue after a previous page (the cursor printed on stderr)")
 	format := fs.String("format", "table", "output format: table, json or csv")
+	canonID := fs.String("id", "", "with canonical: show the canonical event `ID` with every report of it")
 	kind := ""
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		kind, args = args[0], args[1:]
@@ -44,16 +47,19 @@ func runQuery(ctx context.Context, env *Env, args []string) error {
 		return usagef("unexpected arguments %q", fs.Args())
 	}
 	switch kind {
-	case "events", "quotes", "claims", "documents":
+	case "events", "canonical", "quotes", "claims", "documents":
 	case "":
-		return usagef("query: say what to list: events, quotes, claims or documents")
+		return usagef("query: say what to list: events, canonical, quotes, claims or documents")
 	default:
-		return usagef("query: %q is not events, quotes, claims or documents", kind)
+		return usagef("query: %q is not events, canonical, quotes, claims or documents", kind)
 	}
 	switch *format {
 	case "table", "json", "csv":
 	default:
 		return usagef("--format must be table, json or csv, not %q", *format)
+	}
+	if *canonID != "" && kind != "canonical" {
+		return usagef("query: --id is for 'query canonical'")
 	}
 	store, err := openExistingStore(ctx, *db)
 	if err != nil {
@@ -67,6 +73,19 @@ func runQuery(ctx context.Context, env *Env, args []string) error {
 	case "events":
 		var recs []chronicle.EventRecord
 		recs, next, err = store.Events(ctx, f)
+		for i := range recs {
+			items = append(items, &recs[i])
+		}
+	case "canonical":
+		cq, ok := store.(chronicle.CanonicalQuerier)
+		if !ok {
+			return fmt.Errorf("query canonical: %s keeps no canonical events", *db)
+		}
+		if *canonID != "" {
+			return queryCanonicalID(ctx, env, cq, *canonID, *format)
+		}
+		var recs []chronicle.CanonicalEvent
+		recs, next, err = cq.CanonicalEvents(ctx, f)
 		for i := range recs {
 			items = append(items, &recs[i])
 		}
@@ -109,6 +128,54 @@ func runQuery(ctx context.Context, env *Env, args []string) error {
 	}
 	if next != "" {
 		fmt.Fprintf(env.Stderr, "more: chronicle query %s --cursor %s\n", kind, next)
+	}
+	return nil
+}
+
+// queryCanonicalID prints one canonical event: as JSON with its mentions,
+// else a line about it and a table (or CSV) of its reports.
+func queryCanonicalID(ctx context.Context, env *Env, cq chronicle.CanonicalQuerier, id, format string) error {
+	c, err := cq.CanonicalEvent(ctx, id)
+	if err != nil {
+		return err
+	}
+	out := bufio.NewWriter(env.Stdout)
+	if format == "json" {
+		err = writeJSONArray(out, []any{c})
+	} else {
+		header := []string{"doc_id", "doc_date", "site", "date", "cameo", "place", "factuality", "start", "end", "sentence"}
+		var cells [][]string
+		for _, m := range c.Mentions {
+			cells = append(cells, []string{m.DocID, m.DocDate, m.Site, m.Date, m.CAMEO, placeLabel(m.Place), m.Factuality,
+				strconv.Itoa(m.Start), strconv.Itoa(m.End), m.Text})
+		}
+		if format == "csv" {
+			cw := csv.NewWriter(out)
+			cw.Write(header)
+			cw.WriteAll(cells)
+			err = cw.Error()
+		} else {
+			fmt.Fprintf(out, "%s  %s  %s %s  %s -> %s  %s  %d mentions, %d sources, %d articles, first seen %s\n", c.ID, eventDate(c.Date, c.Day),
+				c.PLOVER, c.CAMEO, actorLabel(c.Source), actorLabel(c.Target), placeLabel(c.Location), c.NumMentions, c.NumSources, c.NumArticles, c.FirstSeen)
+			for _, cf := range c.Conflicts {
+				fmt.Fprintf(out, "conflict: %s\n", cf)
+			}
+			tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
+			fmt.Fprintln(tw, strings.ToUpper(strings.Join(header, "\t")))
+			for _, row := range cells {
+				for i := range row {
+					row[i] = shorten(row[i], 60)
+				}
+				fmt.Fprintln(tw, strings.Join(row, "\t"))
+			}
+			err = tw.Flush()
+		}
+	}
+	if err == nil {
+		err = out.Flush()
+	}
+	if err != nil {
+		return fmt.Errorf("query canonical: write: %w", err)
 	}
 	return nil
 }
@@ -201,6 +268,13 @@ func rows(kind string, items []any) ([]string, [][]string) {
 			out = append(out, []string{c.DocDate, actorLabel(c.Subject), quantityLabel(c.Quantity), c.Text, c.DocID})
 		}
 		return []string{"date", "subject", "quantity", "text", "doc_id"}, out
+	case "canonical":
+		for _, it := range items {
+			c := it.(*chronicle.CanonicalEvent)
+			out = append(out, []string{c.ID, eventDate(c.Date, c.Day), c.PLOVER, c.CAMEO, actorLabel(c.Source), actorLabel(c.Target),
+				placeLabel(c.Location), fmt.Sprintf("%d/%d/%d", c.NumMentions, c.NumSources, c.NumArticles), c.FirstSeen, strings.Join(c.Conflicts, "; ")})
+		}
+		return []string{"id", "date", "type", "cameo", "source", "target", "place", "mentions/sources/articles", "first_seen", "conflicts"}, out
 	case "documents":
 		for _, it := range items {
 			d := it.(*chronicle.DocumentSummary)

@@ -154,3 +154,125 @@ func TestExportCommand(t *testing.T) {
 		t.Errorf("export --until soon: exit %d, want 2", code)
 	}
 }
+
+// reprintedDB writes a SQLite store of generated documents, each followed by
+// a reprint on another site, so that every event has two reports.
+func reprintedDB(t *testing.T) (string, []*chronicle.Document) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "chronicle.db")
+	s, err := sqlite.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var docs []*chronicle.Document
+	for _, d := range storetest.Generate(15, 6) {
+		c := *d
+		c.ID += "-reprint"
+		c.URL = "https://reprints.example/" + c.ID
+		docs = append(docs, d, &c)
+	}
+	if _, err := s.PutDocuments(context.Background(), docs); err != nil {
+		t.Fatal(err)
+	}
+	return path, docs
+}
+
+func TestQueryCanonical(t *testing.T) {
+	db, docs := reprintedDB(t)
+	events := countEvents(docs, func(*chronicle.Event) bool { return true })
+	code, out, errs := runCmd(t, "", "query", "canonical", "--db", db, "--limit", "10000", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var all []chronicle.CanonicalEvent
+	if err := json.Unmarshal([]byte(out), &all); err != nil {
+		t.Fatalf("output is not a JSON array: %v", err)
+	}
+	if len(all) != events/2 {
+		t.Fatalf("%d canonical events from %d events in originals and reprints, want %d", len(all), events, events/2)
+	}
+	for _, c := range all {
+		if c.NumArticles != 2 {
+			t.Errorf("%s: %d articles, want 2", c.ID, c.NumArticles)
+		}
+	}
+	t.Run("filter", func(t *testing.T) {
+		code, out, errs := runCmd(t, "", "query", "canonical", "--db", db, "--cameo", "1", "--format", "json", "--limit", "10000")
+		var recs []chronicle.CanonicalEvent
+		if code != 0 || json.Unmarshal([]byte(out), &recs) != nil {
+			t.Fatalf("exit %d: %s", code, errs)
+		}
+		want := 0
+		for _, c := range all {
+			if strings.HasPrefix(c.CAMEO, "1") {
+				want++
+			}
+		}
+		if len(recs) != want || want == 0 {
+			t.Errorf("%d canonical events with cameo 1..., want %d", len(recs), want)
+		}
+	})
+	t.Run("table", func(t *testing.T) {
+		code, out, errs := runCmd(t, "", "query", "canonical", "--db", db, "--limit", "3")
+		lines := strings.Split(strings.TrimSpace(out), "\n")
+		if code != 0 || len(lines) != 4 || !strings.HasPrefix(lines[0], "ID") || !strings.Contains(lines[0], "MENTIONS/SOURCES/ARTICLES") {
+			t.Fatalf("exit %d: %q %s", code, out, errs)
+		}
+		if !strings.Contains(lines[1], " 2/2/2 ") || !strings.HasPrefix(lines[1], all[0].ID) {
+			t.Errorf("first row %q, want %s with 2/2/2", lines[1], all[0].ID)
+		}
+		if !strings.Contains(errs, "--cursor") {
+			t.Errorf("no hint of the next page on stderr: %q", errs)
+		}
+	})
+	t.Run("csv", func(t *testing.T) {
+		code, out, _ := runCmd(t, "", "query", "canonical", "--db", db, "--format", "csv", "--limit", "10000")
+		rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+		if code != 0 || err != nil || len(rows) != len(all)+1 {
+			t.Errorf("exit %d, %d rows (%v), want %d and a header", code, len(rows), err, len(all))
+		}
+	})
+	t.Run("one with its reports", func(t *testing.T) {
+		code, out, errs := runCmd(t, "", "query", "canonical", "--db", db, "--id", all[0].ID, "--format", "json")
+		var recs []chronicle.CanonicalEvent
+		if code != 0 || json.Unmarshal([]byte(out), &recs) != nil || len(recs) != 1 {
+			t.Fatalf("exit %d: %q %s", code, out, errs)
+		}
+		if recs[0].ID != all[0].ID || len(recs[0].Mentions) != 2 || recs[0].Mentions[0].Text == "" {
+			t.Errorf("got %s with %d mentions", recs[0].ID, len(recs[0].Mentions))
+		}
+		code, out, errs = runCmd(t, "", "query", "canonical", "--db", db, "--id", all[0].ID)
+		if code != 0 || !strings.Contains(out, "2 articles") || strings.Count(out, "\n") != 4 {
+			t.Errorf("table: exit %d: %q %s", code, out, errs)
+		}
+		if code, _, errs := runCmd(t, "", "query", "canonical", "--db", db, "--id", "ce-none"); code != 1 || !strings.Contains(errs, "ce-none") {
+			t.Errorf("missing id: exit %d (%q), want 1 naming the id", code, errs)
+		}
+		if code, _, _ := runCmd(t, "", "query", "events", "--db", db, "--id", all[0].ID); code != 2 {
+			t.Errorf("--id on events: exit %d, want 2", code)
+		}
+	})
+	if code, _, errs := runCmd(t, "", "query", "canonical", "--db", db, "--cameo", "x1"); code != 2 || errs == "" {
+		t.Errorf("bad cameo: exit %d (%q), want 2", code, errs)
+	}
+	t.Run("gdelt counts", func(t *testing.T) {
+		code, out, errs := runCmd(t, "", "export", "--db", db, "--format", "gdelt")
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errs)
+		}
+		lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+		if len(lines) != events {
+			t.Fatalf("%d lines, want %d", len(lines), events)
+		}
+		for _, l := range lines {
+			r, err := export.ParseGDELT(l)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.NumArticles != 2 || r.NumSources != 2 || r.NumMentions != 2 {
+				t.Fatalf("GDELT mentions/sources/articles %d/%d/%d, want 2/2/2", r.NumMentions, r.NumSources, r.NumArticles)
+			}
+		}
+	})
+}

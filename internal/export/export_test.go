@@ -314,3 +314,33 @@ func BenchmarkGDELT(b *testing.B) {
 	}
 	_ = w.Close()
 }
+
+// TestGDELTCounts takes NumMentions, NumSources and NumArticles from the
+// event's canonical event, and falls back to the event's own evidence.
+func TestGDELTCounts(t *testing.T) {
+	base := storetest.EventRecords(storetest.Generate(1, 5))[0]
+	tests := []struct {
+		name             string
+		mentions, spans  int
+		sources, article int
+		want             [3]int64
+	}{
+		{"no canonical event", 0, 2, 0, 0, [3]int64{3, 1, 1}},
+		{"one report", 1, 0, 1, 1, [3]int64{1, 1, 1}},
+		{"many reports", 7, 1, 3, 5, [3]int64{7, 3, 5}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := base
+			r.Mentions = make([]chronicle.Span, tt.spans)
+			r.NumMentions, r.NumSources, r.NumArticles = tt.mentions, tt.sources, tt.article
+			row, err := export.ParseGDELT(lines(write(t, "gdelt", []chronicle.EventRecord{r}))[0])
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := [3]int64{row.NumMentions, row.NumSources, row.NumArticles}; got != tt.want {
+				t.Errorf("mentions, sources, articles %v, want %v", got, tt.want)
+			}
+		})
+	}
+}

@@ -94,9 +94,17 @@ func (g *GDELT) Write(r *chronicle.EventRecord) error {
 	}
 	f[29] = strconv.Itoa(quad)
 	f[30] = strconv.FormatFloat(r.Goldstein, 'f', 1, 64)
-	f[31] = strconv.Itoa(1 + len(r.Mentions))
-	f[32] = "1"
-	f[33] = "1"
+	// The counts of the event's canonical event: every report of it in the
+	// store; an event without one counts its own evidence spans.
+	if r.NumMentions > 0 {
+		f[31] = strconv.Itoa(r.NumMentions)
+		f[32] = strconv.Itoa(max(r.NumSources, 1))
+		f[33] = strconv.Itoa(max(r.NumArticles, 1))
+	} else {
+		f[31] = strconv.Itoa(1 + len(r.Mentions))
+		f[32] = "1"
+		f[33] = "1"
+	}
 	f[34] = "0"
 	g.geo(f[35:43], nil)
 	g.geo(f[43:51], nil)
@@ -309,6 +317,8 @@ type GDELTRow struct {
 	Actor2Code string
 	DateAdded  int64
 	SourceURL  string
+	// NumMentions, NumSources and NumArticles count the reports of the event.
+	NumMentions, NumSources, NumArticles int64
 }
 
 // gdeltTypes lists the reference type of each column: I integer, F float,
@@ -350,6 +360,9 @@ func ParseGDELT(line string) (*GDELTRow, error) {
 	r.QuadClass, _ = strconv.ParseInt(f[29], 10, 64)
 	r.Goldstein, _ = strconv.ParseFloat(f[30], 64)
 	r.DateAdded, _ = strconv.ParseInt(f[59], 10, 64)
+	r.NumMentions, _ = strconv.ParseInt(f[31], 10, 64)
+	r.NumSources, _ = strconv.ParseInt(f[32], 10, 64)
+	r.NumArticles, _ = strconv.ParseInt(f[33], 10, 64)
 	if _, err := time.Parse("20060102", f[1]); err != nil {
 		return nil, fmt.Errorf("gdelt record: SQLDATE %q is not YYYYMMDD", f[1])
 	}

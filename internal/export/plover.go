@@ -32,6 +32,9 @@ type PLOVERRecord struct {
 	Factuality string          `json:"factuality,omitempty"`
 	Confidence float64         `json:"confidence,omitempty"`
 	CAMEO      string          `json:"cameo,omitempty"`
+	// CanonicalID is Chronicle's id of the real-world event: records with
+	// the same one are reports of one event.
+	CanonicalID string `json:"canonical_id,omitempty"`
 }
 
 // PLOVEREntity is an actor or recipient entity.
@@ -93,19 +96,20 @@ func NewPLOVER(w io.Writer, now time.Time) *PLOVER {
 // NewPLOVERRecord converts an event record.
 func NewPLOVERRecord(r *chronicle.EventRecord, coded string) PLOVERRecord {
 	p := PLOVERRecord{
-		ID:         r.DocID + "#" + r.ID,
-		Event:      []string{r.PLOVER},
-		QuadCode:   r.Quad,
-		EventScale: r.Goldstein,
-		Link:       r.DocURL,
-		Text:       r.Sentence,
-		TextInfo:   PLOVERTextInfo{Sequence: r.Event.Sentence, Start: r.Start, End: r.End},
-		CiteInfo:   PLOVERCiteInfo{Citation: r.DocID, URL: r.DocURL, Title: r.DocTitle, Coder: "chronicle", Codebook: "PLOVER", Version: "2.0"},
-		Coder:      "chronicle",
-		CodedDate:  coded,
-		Factuality: r.Factuality,
-		Confidence: r.Confidence,
-		CAMEO:      r.CAMEO,
+		ID:          r.DocID + "#" + r.ID,
+		Event:       []string{r.PLOVER},
+		QuadCode:    r.Quad,
+		EventScale:  r.Goldstein,
+		Link:        r.DocURL,
+		Text:        r.Sentence,
+		TextInfo:    PLOVERTextInfo{Sequence: r.Event.Sentence, Start: r.Start, End: r.End},
+		CiteInfo:    PLOVERCiteInfo{Citation: r.DocID, URL: r.DocURL, Title: r.DocTitle, Coder: "chronicle", Codebook: "PLOVER", Version: "2.0"},
+		Coder:       "chronicle",
+		CodedDate:   coded,
+		Factuality:  r.Factuality,
+		Confidence:  r.Confidence,
+		CAMEO:       r.CAMEO,
+		CanonicalID: r.CanonicalID,
 	}
 	if d := eventDay(r); !d.IsZero() {
 		p.Date = d.Format("2006-01-02")

@@ -45,6 +45,14 @@ func (s *Server) endpoints() []endpoint {
 			list: func(ctx context.Context, st chronicle.Store, q query) (any, string, error) {
 				return nonNil(st.Events(ctx, q.Filter))
 			}, csv: eventsCSV},
+		{path: "/api/canonical-events", summary: "Canonical events: one per real-world event, merged from all its reports (without their mentions)", item: "CanonicalEvent",
+			list: func(ctx context.Context, st chronicle.Store, q query) (any, string, error) {
+				cq, err := canonicalQuerier(st)
+				if err != nil {
+					return nil, "", err
+				}
+				return nonNil(cq.CanonicalEvents(ctx, q.Filter))
+			}, csv: canonicalCSV},
 		{path: "/api/quotes", summary: "Quotes with their speakers", item: "QuoteRecord",
 			list: func(ctx context.Context, st chronicle.Store, q query) (any, string, error) {
 				return nonNil(st.Quotes(ctx, q.Filter))
@@ -113,6 +121,7 @@ func (s *Server) routes() {
 		s.mux.Handle("GET "+ep.path, s.listHandler(ep))
 	}
 	s.mux.HandleFunc("GET /api/documents/{id...}", s.handleDocument)
+	s.mux.HandleFunc("GET /api/canonical-events/{id...}", s.handleCanonical)
 	s.mux.HandleFunc("POST /api/documents", s.handlePost)
 	s.mux.HandleFunc("GET /api/openapi.json", s.handleOpenAPI)
 	s.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
@@ -215,6 +224,43 @@ func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, documentView{Document: doc, Spans: Highlights(doc)})
+}
+
+// canonicalQuerier returns the store's canonical events, or an ENotFound
+// error for a store that keeps none.
+func canonicalQuerier(st chronicle.Store) (chronicle.CanonicalQuerier, error) {
+	cq, ok := st.(chronicle.CanonicalQuerier)
+	if !ok {
+		e := chronicle.Errorf(chronicle.ENotFound, "this store keeps no canonical events")
+		e.Op = "canonical events"
+		return nil, e
+	}
+	return cq, nil
+}
+
+// handleCanonical answers GET /api/canonical-events/{id}: one canonical
+// event with every report of it.
+func (s *Server) handleCanonical(w http.ResponseWriter, r *http.Request) {
+	for name := range r.URL.Query() {
+		s.writeError(w, r, badParam(name, "unknown parameter (a canonical event takes none)"))
+		return
+	}
+	id := r.PathValue("id")
+	if id == "" {
+		s.writeError(w, r, badParam("id", "empty canonical event id"))
+		return
+	}
+	cq, err := canonicalQuerier(s.cfg.Store)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	c, err := cq.CanonicalEvent(r.Context(), id)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, c)
 }
 
 // Highlights lists the spans of doc to mark: event triggers and actors,

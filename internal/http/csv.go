@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"strconv"
+	"strings"
 
 	chronicle "github.com/chronicle-news/chronicle"
 )
@@ -33,6 +34,23 @@ func eventsCSV(items any) ([]string, [][]string) {
 		row = append(row, actorCols(e.Target)...)
 		row = append(row, placeCols(e.Location)...)
 		row = append(row, e.Factuality, num(e.Confidence), e.Rule, e.Sentence, e.DocURL)
+		rows = append(rows, row)
+	}
+	return header, rows
+}
+
+func canonicalCSV(items any) ([]string, [][]string) {
+	header := []string{"id", "day", "date", "plover", "mode", "cameo", "quad", "goldstein",
+		"source_code", "source_name", "source_text", "target_code", "target_name", "target_text",
+		"location", "location_country", "lat", "lon", "factuality", "num_mentions", "num_sources", "num_articles", "first_seen", "conflicts"}
+	var rows [][]string
+	for _, e := range items.([]chronicle.CanonicalEvent) {
+		row := []string{e.ID, e.Day, e.Date, e.PLOVER, e.Mode, e.CAMEO, strconv.Itoa(e.Quad), num(e.Goldstein)}
+		row = append(row, actorCols(e.Source)...)
+		row = append(row, actorCols(e.Target)...)
+		row = append(row, placeCols(e.Location)...)
+		row = append(row, e.Factuality, strconv.Itoa(e.NumMentions), strconv.Itoa(e.NumSources), strconv.Itoa(e.NumArticles),
+			e.FirstSeen, strings.Join(e.Conflicts, "; "))
 		rows = append(rows, row)
 	}
 	return header, rows

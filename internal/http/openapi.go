@@ -19,6 +19,7 @@ var schemaTypes = map[string]reflect.Type{
 	"TimelinePoint":   reflect.TypeFor[chronicle.TimelinePoint](),
 	"NetworkEdge":     reflect.TypeFor[chronicle.NetworkEdge](),
 	"PlaceCount":      reflect.TypeFor[chronicle.PlaceCount](),
+	"CanonicalEvent":  reflect.TypeFor[chronicle.CanonicalEvent](),
 	"Document":        reflect.TypeFor[documentView](),
 	"PostResult":      reflect.TypeFor[postResult](),
 }
@@ -116,6 +117,14 @@ func (s *Server) OpenAPI() map[string]any {
 		},
 	}
 	paths["/api/documents/{id}"] = map[string]any{"get": docGet}
+	paths["/api/canonical-events/{id}"] = map[string]any{"get": map[string]any{
+		"summary":    "A canonical event with every report of it: document, sentence and evidence span",
+		"parameters": []any{map[string]any{"name": "id", "in": "path", "required": true, "schema": map[string]any{"type": "string"}}},
+		"responses": map[string]any{
+			"200": map[string]any{"description": "the canonical event", "content": map[string]any{"application/json": map[string]any{"schema": map[string]any{"$ref": "#/components/schemas/CanonicalEvent"}}}},
+			"404": errResp,
+		},
+	}}
 	list := paths["/api/documents"].(map[string]any)
 	list["post"] = map[string]any{
 		"summary":  "Code and store a document (needs the server's bearer token)",

@@ -12,6 +12,15 @@
 // earlier near-duplicate (package story), and the documents already stored
 // are read back first, so that a resumed ingest assigns the same stories.
 //
+// Canonical events (one record per real-world event, merged from all its
+// reports by story.Merger) are kept by the SQL stores themselves
+// (internal/sqlstore): every write runs the merger over the new documents in
+// commit order, in the same transaction, after replaying what the store
+// already holds in commit order. So every writer (this package, POST
+// /api/documents, several processes on one database) gets the same
+// canonical events, and a resumed ingest ends with exactly those of an
+// uninterrupted one.
+//
 // Fetching is polite: an honest User-Agent, timeouts, retries with backoff,
 // a cap on response size, conditional GET (ETag and Last-Modified) when a
 // feed is polled again, and a minimum interval between requests to one host.

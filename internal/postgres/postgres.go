@@ -41,6 +41,11 @@ type Store struct {
 // migrationLock is the advisory lock key that serialises migrations.
 const migrationLock = 0x6368726f6e // "chron"
 
+// writeLock is the advisory lock key that serialises writes, so that
+// documents commit in primary key order (canonical events replay them in
+// that order).
+const writeLock = 0x6368726f6e77 // "chronw"
+
 // dialect returns PostgreSQL's sqlstore.Dialect: $n placeholders, tsvector
 // columns documents.tsv and quotes.tsv with the 'simple' configuration,
 // RETURNING pk, plain JSON blobs and strings cleaned for the text type.
@@ -64,6 +69,7 @@ func dialect() *sqlstore.Dialect {
 		InsertQuote: `INSERT INTO quotes (doc, idx, sentence, span_start, span_end, text, direct, cue, speaker_text, speaker_name, speaker_code, speaker_country, data, tsv)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, to_tsvector('simple', ?))`,
 		Returning:     true,
+		WriteLock:     `SELECT pg_advisory_xact_lock(` + strconv.Itoa(writeLock) + `)`,
 		MigrationLock: `SELECT pg_advisory_xact_lock(` + strconv.Itoa(migrationLock) + `)`,
 	}
 }

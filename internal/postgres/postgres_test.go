@@ -103,10 +103,46 @@ func TestReopen(t *testing.T) {
 	}
 	defer b.Close()
 	var n int
-	if err := b.DB().QueryRow(`SELECT COUNT(*) FROM schema_version`).Scan(&n); err != nil || n != 2 {
-		t.Fatalf("schema_version rows = %d, %v; want 2 (one per migration)", n, err)
+	if err := b.DB().QueryRow(`SELECT COUNT(*) FROM schema_version`).Scan(&n); err != nil || n != 3 {
+		t.Fatalf("schema_version rows = %d, %v; want 3 (one per migration)", n, err)
 	}
 	if ok, err := b.HasDocument(ctx, "gen-3-0"); !ok || err != nil {
 		t.Errorf("second store: HasDocument = %v, %v", ok, err)
 	}
+}
+
+// TestCanonicalTwoWriters writes one database through two stores, as two
+// processes would: the advisory write lock orders their commits, and each
+// catches up with what the other committed.
+func TestCanonicalTwoWriters(t *testing.T) {
+	ctx := context.Background()
+	u := newSchema(t)
+	a, err := postgres.Open(ctx, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	b, err := postgres.Open(ctx, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	one := MustOpen(t)
+	defer one.Close()
+	storetest.TwoWriters(t, a, b, one)
+}
+
+// TestCanonicalRebuild opens a store whose canonical events are missing,
+// as in a store written before they existed.
+func TestCanonicalRebuild(t *testing.T) {
+	u := newSchema(t)
+	one := MustOpen(t)
+	defer one.Close()
+	storetest.Rebuild(t, func() chronicle.Store {
+		s, err := postgres.Open(context.Background(), u)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}, one)
 }

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"testing"
 
 	chronicle "github.com/chronicle-news/chronicle"
@@ -87,4 +88,33 @@ func BenchmarkPutDocument(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkCanonicalReplay measures the first write of a new store handle on
+// a database of CHRONICLE_BENCH_REPLAY_DOCS generated documents (default
+// 5000): it replays every stored event through the merger.
+func BenchmarkCanonicalReplay(b *testing.B) {
+	n := 5000
+	if v, err := strconv.Atoi(os.Getenv("CHRONICLE_BENCH_REPLAY_DOCS")); err == nil && v > 0 {
+		n = v
+	}
+	path := filepath.Join(b.TempDir(), "replay.db")
+	s := MustOpenPath(b, path)
+	ctx := context.Background()
+	docs := storetest.Generate(n+b.N, 8)
+	for i := 0; i < n; i += 500 {
+		if _, err := s.PutDocuments(ctx, docs[i:min(i+500, n)]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	s.Close()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		s := MustOpenPath(b, path)
+		if _, err := s.PutDocument(ctx, docs[n+i]); err != nil {
+			b.Fatal(err)
+		}
+		s.Close()
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(n), "µs/stored-doc")
 }

@@ -29,6 +29,12 @@ func FuzzFilter(f *testing.F) {
 			if _, _, err := s.Documents(ctx, filter); err != nil && chronicle.ErrorCode(err) != chronicle.EInvalid {
 				t.Fatalf("Documents(%+v): %v", filter, err)
 			}
+			if _, _, err := s.CanonicalEvents(ctx, filter); err != nil && chronicle.ErrorCode(err) != chronicle.EInvalid {
+				t.Fatalf("CanonicalEvents(%+v): %v", filter, err)
+			}
+			if _, err := s.CanonicalEvent(ctx, story); err != nil && chronicle.ErrorCode(err) != chronicle.ENotFound {
+				t.Fatalf("CanonicalEvent(%q): %v", story, err)
+			}
 			filter.Cursor = ""
 			if _, _, err := s.Quotes(ctx, filter); err != nil && chronicle.ErrorCode(err) != chronicle.EInvalid {
 				t.Fatalf("Quotes(%+v): %v", filter, err)

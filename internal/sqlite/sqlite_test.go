@@ -210,8 +210,8 @@ func TestReopen(t *testing.T) {
 	a.Close()
 	b := MustOpenPath(t, path)
 	defer b.Close()
-	if v, err := b.Version(ctx); v != 2 || err != nil {
-		t.Errorf("Version = %d, %v; want 2", v, err)
+	if v, err := b.Version(ctx); v != 3 || err != nil {
+		t.Errorf("Version = %d, %v; want 3", v, err)
 	}
 	if ok, err := b.HasDocument(ctx, "gen-3-0"); !ok || err != nil {
 		t.Errorf("HasDocument after reopening = %v, %v", ok, err)

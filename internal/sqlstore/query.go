@@ -89,9 +89,11 @@ func (s *Store) Events(ctx context.Context, f chronicle.Filter) ([]chronicle.Eve
 	w.args = append(w.args, q.Limit+1)
 	query := `SELECT e.pk, e.day, e.data, e.canonical, d.id, d.date, d.url, d.title,
 		COALESCE((SELECT ` + s.d.SentenceText + `
-			FROM sentences s WHERE s.doc = e.doc AND s.i = e.sentence), '')
+			FROM sentences s WHERE s.doc = e.doc AND s.i = e.sentence), ''),
+		COALESCE(c.num_mentions, 0), COALESCE(c.num_sources, 0), COALESCE(c.num_articles, 0)
 		FROM (SELECT e.pk FROM events e WHERE ` + w.sql(s.d) + ` ORDER BY e.day DESC, e.pk DESC LIMIT ?) p
 		JOIN events e ON e.pk = p.pk JOIN documents d ON d.pk = e.doc
+		LEFT JOIN canonical_events c ON c.id = e.canonical
 		ORDER BY e.day DESC, e.pk DESC`
 	rows, err := s.query(ctx, query, w.args...)
 	if err != nil {
@@ -104,7 +106,8 @@ func (s *Store) Events(ctx context.Context, f chronicle.Filter) ([]chronicle.Eve
 		var r chronicle.EventRecord
 		var data []byte
 		var c cursor
-		if err := rows.Scan(&c.PK, &c.Key, &data, &r.CanonicalID, &r.DocID, &r.DocDate, &r.DocURL, &r.DocTitle, &r.Sentence); err != nil {
+		if err := rows.Scan(&c.PK, &c.Key, &data, &r.CanonicalID, &r.DocID, &r.DocDate, &r.DocURL, &r.DocTitle, &r.Sentence,
+			&r.NumMentions, &r.NumSources, &r.NumArticles); err != nil {
 			return nil, "", fmt.Errorf("query events: %w", err)
 		}
 		if err := s.d.Codec.Unmarshal(data, &r.Event); err != nil {

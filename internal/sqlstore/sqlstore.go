@@ -10,6 +10,18 @@
 // and how strings are made storable. The backend keeps its driver,
 // connection setup and migration files.
 //
+// Every write also keeps the canonical events (canonical.go): the events of
+// all stored documents merged by story.Merger into one record per
+// real-world event, upserted in the same transaction as the documents whose
+// reports changed them, and each event's canonical id in events.canonical.
+// The merger lives in the Store; at the first write it replays the stored
+// documents in primary key (commit) order, and before every write it catches
+// up with documents other processes committed, so the canonical events are
+// always those of one replay of the store in commit order, however many
+// writers, batches or interruptions it took. Writes are serialised, in the
+// process by a mutex and between processes by the database (SQLite's
+// immediate transactions, PostgreSQL's advisory lock Dialect.WriteLock).
+//
 // User input only ever reaches SQL as bound arguments.
 package sqlstore
 
@@ -20,6 +32,7 @@ import (
 	"time"
 
 	chronicle "github.com/chronicle-news/chronicle"
+	"github.com/chronicle-news/chronicle/internal/story"
 )
 
 // Codec encodes the JSON blobs stored for documents, events, quotes and
@@ -103,6 +116,12 @@ type Dialect struct {
 	// (which InsertDocument then ends with) rather than LastInsertId.
 	Returning bool
 
+	// WriteLock, when set, is run first in every write transaction to
+	// serialise writers between processes, so that documents are committed
+	// in primary key order (canonical events replay them in that order).
+	// SQLite needs none: its write transactions begin immediate.
+	WriteLock string
+
 	// MigrationLock, when set, is run first in the migration transaction to
 	// serialise migrations between processes.
 	MigrationLock string
@@ -144,13 +163,18 @@ type Store struct {
 	d  *Dialect
 	// Now returns the current time; tests replace it.
 	Now func() time.Time
+	// Merge are the options of the event merger that keeps the canonical
+	// events (default DefaultMergeOptions). Set it before the first write.
+	Merge story.MergeOptions
+
+	canon canonState
 }
 
 var _ chronicle.Store = (*Store)(nil)
 
 // New returns a Store over db speaking the dialect d.
 func New(db *sql.DB, d *Dialect) *Store {
-	return &Store{db: db, d: d, Now: time.Now}
+	return &Store{db: db, d: d, Now: time.Now, Merge: DefaultMergeOptions()}
 }
 
 // DB returns the underlying database handle, for tools and tests.

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	chronicle "github.com/chronicle-news/chronicle"
+	"github.com/chronicle-news/chronicle/internal/story"
 )
 
 // PutDocument stores a coded document in one transaction. It reports false,
@@ -26,30 +27,62 @@ func (s *Store) PutDocuments(ctx context.Context, docs []*chronicle.Document) (i
 			return 0, err
 		}
 	}
+	// One write at a time: the merger is shared, and must see the
+	// documents in the order they are committed.
+	s.canon.mu.Lock()
+	defer s.canon.mu.Unlock()
+	added, err := s.putDocuments(ctx, docs)
+	if err != nil {
+		// The merger may hold documents that were not stored.
+		s.canon.reset()
+		return 0, err
+	}
+	return added, nil
+}
+
+// putDocuments runs the write transaction of PutDocuments: the documents,
+// their events with the ids of their canonical events, and every canonical
+// event they changed.
+func (s *Store) putDocuments(ctx context.Context, docs []*chronicle.Document) (int, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, fmt.Errorf("put document: begin: %w", err)
 	}
 	defer tx.Rollback()
+	if s.d.WriteLock != "" {
+		if _, err := tx.ExecContext(ctx, s.d.WriteLock); err != nil {
+			return 0, fmt.Errorf("put document: lock: %w", err)
+		}
+	}
 	w, err := prepareWriter(ctx, tx, s.d)
 	if err != nil {
 		return 0, err
 	}
 	defer w.close()
-	now := s.Now().UTC().Format(time.RFC3339Nano)
+	if err := s.catchUp(ctx, w); err != nil {
+		return 0, fmt.Errorf("put document: %w", err)
+	}
+	t := s.Now().UTC()
+	now := t.Format(time.RFC3339Nano)
 	added := 0
+	var lastPK int64
 	for _, doc := range docs {
-		ok, err := w.put(ctx, doc, now)
+		pk, ok, err := w.put(ctx, doc, now, s.canon.m)
 		if err != nil {
 			return 0, fmt.Errorf("put document %s: %w", doc.ID, err)
 		}
 		if ok {
 			added++
+			lastPK = max(lastPK, pk)
 		}
+	}
+	if err := w.upsertCanonical(ctx, s.canon.m, t.Format("2006-01-02")); err != nil {
+		return 0, fmt.Errorf("put document: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return 0, fmt.Errorf("put document: commit: %w", err)
 	}
+	s.canon.lastPK = max(s.canon.lastPK, lastPK)
 	return added, nil
 }
 
@@ -71,7 +104,9 @@ type writer struct {
 	tx                                                 *sql.Tx
 	d                                                  *Dialect
 	doc, fts, story, sent, ent, ev, quote, qfts, claim *sql.Stmt
-	mention, actor, pair                               *sql.Stmt
+	mention, actor, pair, canon, setCanon              *sql.Stmt
+	// touched are the canonical events the transaction changed.
+	touched idSet
 }
 
 // prepareWriter prepares the statements of a write transaction.
@@ -107,6 +142,8 @@ func prepareWriter(ctx context.Context, tx *sql.Tx, d *Dialect) (*writer, error)
 		{&w.pair, `INSERT INTO actor_pairs (source, target, events, goldstein_sum) VALUES (?, ?, 1, ?)
 			ON CONFLICT (source, target) DO UPDATE SET events = actor_pairs.events + 1,
 			goldstein_sum = actor_pairs.goldstein_sum + excluded.goldstein_sum`},
+		{&w.canon, upsertCanonicalSQL},
+		{&w.setCanon, `UPDATE events SET canonical = ? WHERE doc = ? AND idx = ?`},
 	} {
 		if p.sql == "" {
 			continue // no separate full-text index
@@ -123,7 +160,7 @@ func prepareWriter(ctx context.Context, tx *sql.Tx, d *Dialect) (*writer, error)
 
 // close closes the prepared statements.
 func (w *writer) close() {
-	for _, st := range []*sql.Stmt{w.mention, w.actor, w.pair, w.doc, w.fts, w.story, w.sent, w.ent, w.ev, w.quote, w.qfts, w.claim} {
+	for _, st := range []*sql.Stmt{w.mention, w.actor, w.pair, w.canon, w.setCanon, w.doc, w.fts, w.story, w.sent, w.ent, w.ev, w.quote, w.qfts, w.claim} {
 		if st != nil {
 			st.Close()
 		}
@@ -158,11 +195,12 @@ func ref(a *chronicle.ActorRef) chronicle.ActorRef {
 	return *a
 }
 
-// put writes one document; false when its id is already stored.
-func (w *writer) put(ctx context.Context, doc *chronicle.Document, now string) (bool, error) {
+// put writes one document and returns its pk; false when its id is already
+// stored. The merger m gives its events their canonical ids.
+func (w *writer) put(ctx context.Context, doc *chronicle.Document, now string, m *story.Merger) (int64, bool, error) {
 	blob, err := docBlob(w.d, doc)
 	if err != nil {
-		return false, fmt.Errorf("encode: %w", err)
+		return 0, false, fmt.Errorf("encode: %w", err)
 	}
 	args := []any{doc.ID, doc.URL, doc.Title, doc.Date, doc.Source, doc.Story, doc.Text, now,
 		len(doc.Events), len(doc.Quotes), len(doc.Claims), blob}
@@ -171,36 +209,43 @@ func (w *writer) put(ctx context.Context, doc *chronicle.Document, now string) (
 	}
 	pk, ok, err := w.insert(ctx, w.doc, args...)
 	if err != nil {
-		return false, fmt.Errorf("insert document: %w", err)
+		return 0, false, fmt.Errorf("insert document: %w", err)
 	}
 	if !ok {
-		return false, nil
+		return 0, false, nil
 	}
 	if w.fts != nil {
 		if _, err := w.exec(ctx, w.fts, pk, doc.Title, doc.Text); err != nil {
-			return false, fmt.Errorf("index text: %w", err)
+			return 0, false, fmt.Errorf("index text: %w", err)
 		}
 	}
 	if doc.Story != "" {
 		if _, err := w.exec(ctx, w.story, doc.Story, doc.Title); err != nil {
-			return false, fmt.Errorf("insert story: %w", err)
+			return 0, false, fmt.Errorf("insert story: %w", err)
 		}
 	}
 	for _, st := range doc.Sentences {
 		if _, err := w.exec(ctx, w.sent, pk, st.I, st.Start, st.End, st.Para); err != nil {
-			return false, fmt.Errorf("insert sentence %d: %w", st.I, err)
+			return 0, false, fmt.Errorf("insert sentence %d: %w", st.I, err)
 		}
 	}
 	for _, e := range doc.Entities {
 		if _, err := w.exec(ctx, w.ent, pk, e.Sentence, e.Start, e.End, e.Text, e.Type, e.Name, e.Code, e.Country); err != nil {
-			return false, fmt.Errorf("insert entity: %w", err)
+			return 0, false, fmt.Errorf("insert entity: %w", err)
 		}
+	}
+	canon, err := m.Add(doc)
+	if err != nil {
+		return 0, false, err
+	}
+	for _, id := range canon {
+		w.touched.add(id)
 	}
 	for i := range doc.Events {
 		ev := &doc.Events[i]
 		data, err := w.d.Codec.Marshal(ev)
 		if err != nil {
-			return false, fmt.Errorf("encode event %d: %w", i, err)
+			return 0, false, fmt.Errorf("encode event %d: %w", i, err)
 		}
 		src, tgt := ref(ev.Source), ref(ev.Target)
 		var locName, locCountry string
@@ -215,17 +260,17 @@ func (w *writer) put(ctx context.Context, doc *chronicle.Document, now string) (
 		epk, _, err := w.insert(ctx, w.ev, pk, ev.ID, i, ev.Sentence, ev.Start, ev.End, ev.PLOVER, ev.Mode, ev.CAMEO, ev.Quad, ev.Goldstein,
 			src.Text, src.Name, src.Code, src.Country, tgt.Text, tgt.Name, tgt.Code, tgt.Country,
 			ev.Date, effectiveDay(ev.Date, doc.Date), locName, locCountry, lat, lon, ev.Factuality, ev.Confidence, ev.Rule,
-			canonicalID(doc, ev), data)
+			canon[i], data)
 		if err != nil {
-			return false, fmt.Errorf("insert event %d: %w", i, err)
+			return 0, false, fmt.Errorf("insert event %d: %w", i, err)
 		}
 		for _, m := range ev.Mentions {
 			if _, err := w.exec(ctx, w.mention, epk, m.Sentence, m.Start, m.End); err != nil {
-				return false, fmt.Errorf("insert mention of event %d: %w", i, err)
+				return 0, false, fmt.Errorf("insert mention of event %d: %w", i, err)
 			}
 		}
 		if err := w.countActors(ctx, ev); err != nil {
-			return false, fmt.Errorf("count actors of event %d: %w", i, err)
+			return 0, false, fmt.Errorf("count actors of event %d: %w", i, err)
 		}
 
 	}
@@ -233,12 +278,12 @@ func (w *writer) put(ctx context.Context, doc *chronicle.Document, now string) (
 		q := &doc.Quotes[i]
 		data, err := w.d.Codec.Marshal(q)
 		if err != nil {
-			return false, fmt.Errorf("encode quote %d: %w", i, err)
+			return 0, false, fmt.Errorf("encode quote %d: %w", i, err)
 		}
 		sp := ref(q.Speaker)
 		if sp.Code != "" {
 			if _, err := w.exec(ctx, w.actor, sp.Code, actorName(sp), sp.Country, 0, 0, 1); err != nil {
-				return false, fmt.Errorf("count speaker of quote %d: %w", i, err)
+				return 0, false, fmt.Errorf("count speaker of quote %d: %w", i, err)
 			}
 		}
 		qargs := []any{pk, i, q.Sentence, q.Start, q.End, q.Text, q.Direct, q.Cue, sp.Text, sp.Name, sp.Code, sp.Country, data}
@@ -247,12 +292,12 @@ func (w *writer) put(ctx context.Context, doc *chronicle.Document, now string) (
 		}
 		res, err := w.exec(ctx, w.quote, qargs...)
 		if err != nil {
-			return false, fmt.Errorf("insert quote %d: %w", i, err)
+			return 0, false, fmt.Errorf("insert quote %d: %w", i, err)
 		}
 		if w.qfts != nil {
 			qpk, _ := res.LastInsertId()
 			if _, err := w.exec(ctx, w.qfts, qpk, q.Text); err != nil {
-				return false, fmt.Errorf("index quote %d: %w", i, err)
+				return 0, false, fmt.Errorf("index quote %d: %w", i, err)
 			}
 		}
 	}
@@ -260,7 +305,7 @@ func (w *writer) put(ctx context.Context, doc *chronicle.Document, now string) (
 		c := &doc.Claims[i]
 		data, err := w.d.Codec.Marshal(c)
 		if err != nil {
-			return false, fmt.Errorf("encode claim %d: %w", i, err)
+			return 0, false, fmt.Errorf("encode claim %d: %w", i, err)
 		}
 		var low, high any
 		var approx bool
@@ -271,21 +316,10 @@ func (w *writer) put(ctx context.Context, doc *chronicle.Document, now string) (
 		sub := ref(c.Subject)
 		if _, err := w.exec(ctx, w.claim, pk, i, c.Sentence, c.Start, c.End, c.Text, low, high, approx, unit, c.Trend, c.Comparison,
 			sub.Text, sub.Code, sub.Country, c.Time, data); err != nil {
-			return false, fmt.Errorf("insert claim %d: %w", i, err)
+			return 0, false, fmt.Errorf("insert claim %d: %w", i, err)
 		}
 	}
-	return true, nil
-}
-
-// canonicalID groups reports of the same event: the story (or document),
-// the day, the CAMEO code and both actors.
-func canonicalID(doc *chronicle.Document, ev *chronicle.Event) string {
-	group := doc.Story
-	if group == "" {
-		group = doc.ID
-	}
-	src, tgt := ref(ev.Source), ref(ev.Target)
-	return fmt.Sprintf("%s|%s|%s|%s|%s", group, effectiveDay(ev.Date, doc.Date), ev.CAMEO, src.Code, tgt.Code)
+	return pk, true, nil
 }
 
 // HasDocument reports whether a document with the id is stored.

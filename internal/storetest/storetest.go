@@ -54,7 +54,13 @@ func Run(t *testing.T, open func(t *testing.T) chronicle.Store) {
 		defer s.Close()
 		testConcurrent(t, s)
 	})
+	t.Run("Merge", func(t *testing.T) {
+		s := open(t)
+		defer s.Close()
+		testMerge(t, s)
+	})
 	s := fill(t)
+	t.Run("Canonical", func(t *testing.T) { testCanonical(t, s, docs) })
 	t.Run("Events", func(t *testing.T) { testEvents(t, s, docs) })
 	t.Run("Pages", func(t *testing.T) { testPages(t, s, docs) })
 	t.Run("Quotes", func(t *testing.T) { testQuotes(t, s, docs) })
