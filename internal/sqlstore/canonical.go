@@ -14,9 +14,11 @@ import (
 
 // DefaultMergeOptions returns the merge options of a new Store: independent
 // reports of one event merge across story clusters (measured in
-// internal/story: within stories only, independent reports never merge).
+// internal/story: within stories only, independent reports never merge), and
+// events last reported more than story.DefaultHorizon before the newest
+// report leave the merger's memory, which bounds it.
 func DefaultMergeOptions() story.MergeOptions {
-	return story.MergeOptions{AcrossStories: true}
+	return story.MergeOptions{AcrossStories: true, Horizon: story.DefaultHorizon}
 }
 
 // canonState is the store's event merger and how far it has read the

@@ -316,3 +316,27 @@ func (s *Store) Documents(ctx context.Context, f chronicle.Filter) ([]chronicle.
 	}
 	return out, "", nil
 }
+
+// DocumentTexts calls fn with the id, date, story and text of every stored
+// document, in commit (primary key) order, without reading annotations: the
+// ingest seeds its story index with it.
+func (s *Store) DocumentTexts(ctx context.Context, fn func(id, date, story, text string) error) error {
+	rows, err := s.query(ctx, `SELECT id, date, story, text FROM documents ORDER BY pk`)
+	if err != nil {
+		return fmt.Errorf("document texts: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, date, story, text string
+		if err := rows.Scan(&id, &date, &story, &text); err != nil {
+			return fmt.Errorf("document texts: %w", err)
+		}
+		if err := fn(id, date, story, text); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("document texts: %w", err)
+	}
+	return nil
+}

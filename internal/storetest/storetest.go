@@ -66,8 +66,39 @@ func Run(t *testing.T, open func(t *testing.T) chronicle.Store) {
 	t.Run("Quotes", func(t *testing.T) { testQuotes(t, s, docs) })
 	t.Run("Claims", func(t *testing.T) { testClaims(t, s, docs) })
 	t.Run("DocumentList", func(t *testing.T) { testDocumentList(t, s, docs) })
+	t.Run("DocumentTexts", func(t *testing.T) { testDocumentTexts(t, s, docs) })
 	t.Run("Hostile", func(t *testing.T) { testHostile(t, s, docs) })
 	t.Run("Aggregates", func(t *testing.T) { testAggregates(t, s, docs) })
+}
+
+// testDocumentTexts checks that a store listing its texts (as the ingest
+// seeds its story index) gives every document once, in the order stored.
+func testDocumentTexts(t *testing.T, s chronicle.Store, docs []*chronicle.Document) {
+	tl, ok := s.(interface {
+		DocumentTexts(ctx context.Context, fn func(id, date, story, text string) error) error
+	})
+	if !ok {
+		t.Skip("the store does not list texts")
+	}
+	var got []string
+	err := tl.DocumentTexts(context.Background(), func(id, date, story, text string) error {
+		i := len(got)
+		if i < len(docs) && (id != docs[i].ID || date != docs[i].Date || story != docs[i].Story || text != docs[i].Text) {
+			t.Errorf("text %d: got %q (%s, story %q), want %q (%s, story %q) with its text", i, id, date, story, docs[i].ID, docs[i].Date, docs[i].Story)
+		}
+		got = append(got, id)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(docs) {
+		t.Errorf("%d texts, want %d", len(got), len(docs))
+	}
+	stop := errors.New("stop")
+	if err := tl.DocumentTexts(context.Background(), func(string, string, string, string) error { return stop }); !errors.Is(err, stop) {
+		t.Errorf("the callback's error was not returned: %v", err)
+	}
 }
 
 func testDocuments(t *testing.T, s chronicle.Store, docs []*chronicle.Document) {

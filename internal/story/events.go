@@ -19,6 +19,10 @@ import (
 const (
 	DefaultMaxDays = 1
 	DefaultWindow  = 7 * 24 * time.Hour
+	// DefaultHorizon is how long the story index and the event merger that
+	// ingest uses remember documents and events behind the newest
+	// publication date: their memory is bounded by it, not by the corpus.
+	DefaultHorizon = 90 * 24 * time.Hour
 )
 
 // MergeOptions control a Merger. The zero value uses the defaults.
@@ -36,9 +40,12 @@ type MergeOptions struct {
 	AcrossStories bool
 	// Horizon, when positive, bounds the merger's memory: canonical events
 	// last reported more than Horizon before the newest publication date
-	// seen are dropped from memory (in batches, amortised over the adds),
-	// so memory depends on the events of a Horizon, not on the corpus. A
-	// later report of a dropped event starts a new canonical event. Set it
+	// seen are dropped from memory in sweeps that run each time the number
+	// of documents added has doubled (amortised over the adds), so memory
+	// depends on the events of a Horizon, not on the corpus. A later report
+	// of a dropped event (input far out of date order) starts a new
+	// canonical event. Sweeps depend only on the sequence of documents
+	// added, so a replay in the same order gives the same events. Set it
 	// well above Window plus MaxDays.
 	Horizon time.Duration
 }
@@ -282,11 +289,7 @@ func (m *Merger) sweep() {
 	remap := make([]int32, len(m.events))
 	var events []*canon
 	for i, c := range m.events {
-		age := c.born
-		if c.seenOK {
-			age = c.lastSeen
-		}
-		if age != noDay && age < cut {
+		if m.expired(c) {
 			remap[i] = -1
 			continue
 		}
@@ -341,6 +344,19 @@ func (m *Merger) sweep() {
 			}
 		}
 	}
+}
+
+// expired reports whether event c was last reported more than the horizon
+// before the newest report.
+func (m *Merger) expired(c *canon) bool {
+	if m.horizonDays <= 0 || m.newest == noDay {
+		return false
+	}
+	age := c.born
+	if c.seenOK {
+		age = c.lastSeen
+	}
+	return age != noDay && age < m.newest-m.horizonDays
 }
 
 // Dropped returns how many canonical events aged past the horizon and left

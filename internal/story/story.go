@@ -166,12 +166,15 @@ type Index struct {
 	// this far apart (documents without a date match any).
 	Window time.Duration
 	// Horizon, when positive, bounds the index's memory: documents dated
-	// more than Horizon before the newest date added are dropped (in
-	// batches, so adding stays amortised constant time), so memory depends
-	// on how many documents a Horizon holds, not on the corpus. A dropped
-	// document no longer matches; a later duplicate of it starts a new
-	// story. Undated documents age from the newest date when they were
-	// added. Set it to at least Window.
+	// more than Horizon before the newest date added are dropped in sweeps
+	// that run each time the index has doubled (so adding stays amortised
+	// constant time), and memory depends on how many documents a Horizon
+	// holds, not on the corpus. A dropped document no longer matches: a
+	// later duplicate of it (input far out of date order) starts a new
+	// story. Sweeps depend only on the sequence of adds, so replaying the
+	// same documents in the same order gives the same stories. Undated
+	// documents age from the newest date when they were added. Set it to
+	// at least Window.
 	Horizon time.Duration
 
 	bands, rows int
