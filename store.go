@@ -82,6 +82,22 @@ type DocumentStore interface {
 	Documents(ctx context.Context, f Filter) ([]DocumentSummary, string, error)
 }
 
+// PreparedDocument is a document already encoded for storing.
+type PreparedDocument interface {
+	Document() *Document
+}
+
+// Preparer is a store that can encode documents before their write
+// transaction, so that many goroutines share the work a single writer would
+// otherwise do in turn. A prepared document must not change before it is
+// stored, except for its Story.
+type Preparer interface {
+	PrepareDocument(doc *Document) (PreparedDocument, error)
+	// PutPrepared stores prepared documents in one transaction, like
+	// PutDocuments, and returns how many were new.
+	PutPrepared(ctx context.Context, docs []PreparedDocument) (int, error)
+}
+
 // EventQuerier reads stored events, quotes and claims; each returns a page and
 // the cursor of the next page ("" at the end).
 type EventQuerier interface {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -342,6 +343,14 @@ func (in *Ingester) process(ctx context.Context, it *item) {
 	if in.Stories != nil {
 		it.sig = in.Hasher.Signature(doc.Text)
 	}
+	// Encode for the store here, on the worker, rather than in the
+	// committer that writes one batch at a time. On failure the committer
+	// stores the document itself and reports the problem then.
+	if p, ok := in.Store.(chronicle.Preparer); ok && len(doc.Sentences) > 0 {
+		if prep, err := p.PrepareDocument(doc); err == nil {
+			it.prep = prep
+		}
+	}
 }
 
 // storyLister is what seeding the stories needs of a store.
@@ -480,8 +489,12 @@ type committer struct {
 	size    int
 	every   time.Duration
 	pending []*chronicle.Document
-	ids     map[string]bool
-	since   time.Time
+	// preps are the pending documents as prepared by the workers, used
+	// when every one of them was prepared.
+	preps    []chronicle.PreparedDocument
+	preparer chronicle.Preparer
+	ids      map[string]bool
+	since    time.Time
 }
 
 func (in *Ingester) newCommitter() *committer {
@@ -495,6 +508,7 @@ func (in *Ingester) newCommitter() *committer {
 	if b, ok := in.Store.(BatchStore); ok && c.size > 1 {
 		c.batch = b
 	}
+	c.preparer, _ = in.Store.(chronicle.Preparer)
 	return c
 }
 
@@ -569,6 +583,7 @@ func (c *committer) add(ctx context.Context, it *item) error {
 		}
 		c.ids[it.doc.ID] = true
 		c.pending = append(c.pending, it.doc)
+		c.preps = append(c.preps, it.prep)
 		if len(c.pending) >= c.size {
 			return c.flush(ctx)
 		}
@@ -615,10 +630,16 @@ func (c *committer) flush(ctx context.Context) error {
 	if len(c.pending) == 0 {
 		return nil
 	}
-	docs := c.pending
-	c.pending = nil
+	docs, preps := c.pending, c.preps
+	c.pending, c.preps = nil, nil
 	clear(c.ids)
-	added, err := c.batch.PutDocuments(ctx, docs)
+	var added int
+	var err error
+	if c.preparer != nil && !slices.Contains(preps, nil) {
+		added, err = c.preparer.PutPrepared(ctx, preps)
+	} else {
+		added, err = c.batch.PutDocuments(ctx, docs)
+	}
 	if err != nil {
 		return fmt.Errorf("store %d documents (%s ... %s): %w", len(docs), docs[0].ID, docs[len(docs)-1].ID, err)
 	}

@@ -42,6 +42,8 @@ type item struct {
 	skipped bool
 	// sig is the document's MinHash signature when stories are grouped.
 	sig story.Signature
+	// prep is the document encoded by the store's Preparer, when it has one.
+	prep chronicle.PreparedDocument
 }
 
 type emitFunc func(item) error

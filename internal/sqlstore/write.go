@@ -22,16 +22,87 @@ func (s *Store) PutDocument(ctx context.Context, doc *chronicle.Document) (bool,
 // ingest and benchmarks) and returns how many were new. Documents already
 // stored are skipped. On error nothing is stored.
 func (s *Store) PutDocuments(ctx context.Context, docs []*chronicle.Document) (int, error) {
-	for _, doc := range docs {
-		if err := checkDocument(doc); err != nil {
+	ps := make([]*prepared, len(docs))
+	for i, doc := range docs {
+		p, err := s.prepare(doc)
+		if err != nil {
 			return 0, err
 		}
+		ps[i] = p
 	}
+	return s.putPrepared(ctx, ps)
+}
+
+// prepared is a document with its blobs encoded (chronicle.PreparedDocument).
+type prepared struct {
+	doc                    *chronicle.Document
+	blob                   []byte
+	events, quotes, claims [][]byte
+}
+
+// Document returns the prepared document.
+func (p *prepared) Document() *chronicle.Document { return p.doc }
+
+// PrepareDocument encodes a document's blobs for PutPrepared, on the
+// caller's goroutine.
+func (s *Store) PrepareDocument(doc *chronicle.Document) (chronicle.PreparedDocument, error) {
+	p, err := s.prepare(doc)
+	if err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+func (s *Store) prepare(doc *chronicle.Document) (*prepared, error) {
+	if err := checkDocument(doc); err != nil {
+		return nil, err
+	}
+	p := &prepared{doc: doc}
+	var err error
+	if p.blob, err = docBlob(s.d, doc); err != nil {
+		return nil, fmt.Errorf("put document %s: encode: %w", doc.ID, err)
+	}
+	p.events = make([][]byte, len(doc.Events))
+	for i := range doc.Events {
+		if p.events[i], err = s.d.Codec.Marshal(&doc.Events[i]); err != nil {
+			return nil, fmt.Errorf("put document %s: encode event %d: %w", doc.ID, i, err)
+		}
+	}
+	p.quotes = make([][]byte, len(doc.Quotes))
+	for i := range doc.Quotes {
+		if p.quotes[i], err = s.d.Codec.Marshal(&doc.Quotes[i]); err != nil {
+			return nil, fmt.Errorf("put document %s: encode quote %d: %w", doc.ID, i, err)
+		}
+	}
+	p.claims = make([][]byte, len(doc.Claims))
+	for i := range doc.Claims {
+		if p.claims[i], err = s.d.Codec.Marshal(&doc.Claims[i]); err != nil {
+			return nil, fmt.Errorf("put document %s: encode claim %d: %w", doc.ID, i, err)
+		}
+	}
+	return p, nil
+}
+
+// PutPrepared stores documents prepared by PrepareDocument in one
+// transaction, like PutDocuments.
+func (s *Store) PutPrepared(ctx context.Context, docs []chronicle.PreparedDocument) (int, error) {
+	ps := make([]*prepared, len(docs))
+	for i, d := range docs {
+		p, ok := d.(*prepared)
+		if !ok || p == nil {
+			return 0, chronicle.Errorf(chronicle.EInvalid, "put document: %T was not prepared by this store", d)
+		}
+		ps[i] = p
+	}
+	return s.putPrepared(ctx, ps)
+}
+
+func (s *Store) putPrepared(ctx context.Context, ps []*prepared) (int, error) {
 	// One write at a time: the merger is shared, and must see the
 	// documents in the order they are committed.
 	s.canon.mu.Lock()
 	defer s.canon.mu.Unlock()
-	added, err := s.putDocuments(ctx, docs)
+	added, err := s.putDocuments(ctx, ps)
 	if err != nil {
 		// The merger may hold documents that were not stored.
 		s.canon.reset()
@@ -43,7 +114,7 @@ func (s *Store) PutDocuments(ctx context.Context, docs []*chronicle.Document) (i
 // putDocuments runs the write transaction of PutDocuments: the documents,
 // their events with the ids of their canonical events, and every canonical
 // event they changed.
-func (s *Store) putDocuments(ctx context.Context, docs []*chronicle.Document) (int, error) {
+func (s *Store) putDocuments(ctx context.Context, docs []*prepared) (int, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, fmt.Errorf("put document: begin: %w", err)
@@ -66,10 +137,10 @@ func (s *Store) putDocuments(ctx context.Context, docs []*chronicle.Document) (i
 	now := t.Format(time.RFC3339Nano)
 	added := 0
 	var lastPK int64
-	for _, doc := range docs {
-		pk, ok, err := w.put(ctx, doc, now, s.canon.m)
+	for _, p := range docs {
+		pk, ok, err := w.put(ctx, p, now, s.canon.m)
 		if err != nil {
-			return 0, fmt.Errorf("put document %s: %w", doc.ID, err)
+			return 0, fmt.Errorf("put document %s: %w", p.doc.ID, err)
 		}
 		if ok {
 			added++
@@ -168,10 +239,13 @@ func (w *writer) close() {
 }
 
 // docBlob is the document as stored in documents.doc: everything except the
-// events, quotes and claims, which live (as JSON too) in their own tables.
-// The text is kept in documents.text unless the dialect's Clean changes it.
+// events, quotes and claims, which live (as JSON too) in their own tables,
+// and the story, kept in documents.story (it is set at commit, after the
+// blob may have been prepared). The text is kept in documents.text unless
+// the dialect's Clean changes it.
 func docBlob(d *Dialect, doc *chronicle.Document) ([]byte, error) {
 	c := *doc
+	c.Story = ""
 	if d.clean(c.Text) == c.Text {
 		c.Text = "" // kept in documents.text
 	}
@@ -197,11 +271,8 @@ func ref(a *chronicle.ActorRef) chronicle.ActorRef {
 
 // put writes one document and returns its pk; false when its id is already
 // stored. The merger m gives its events their canonical ids.
-func (w *writer) put(ctx context.Context, doc *chronicle.Document, now string, m *story.Merger) (int64, bool, error) {
-	blob, err := docBlob(w.d, doc)
-	if err != nil {
-		return 0, false, fmt.Errorf("encode: %w", err)
-	}
+func (w *writer) put(ctx context.Context, p *prepared, now string, m *story.Merger) (int64, bool, error) {
+	doc, blob := p.doc, p.blob
 	args := []any{doc.ID, doc.URL, doc.Title, doc.Date, doc.Source, doc.Story, doc.Text, now,
 		len(doc.Events), len(doc.Quotes), len(doc.Claims), blob}
 	if w.fts == nil {
@@ -243,10 +314,7 @@ func (w *writer) put(ctx context.Context, doc *chronicle.Document, now string, m
 	}
 	for i := range doc.Events {
 		ev := &doc.Events[i]
-		data, err := w.d.Codec.Marshal(ev)
-		if err != nil {
-			return 0, false, fmt.Errorf("encode event %d: %w", i, err)
-		}
+		data := p.events[i]
 		src, tgt := ref(ev.Source), ref(ev.Target)
 		var locName, locCountry string
 		var lat, lon any
@@ -276,10 +344,7 @@ func (w *writer) put(ctx context.Context, doc *chronicle.Document, now string, m
 	}
 	for i := range doc.Quotes {
 		q := &doc.Quotes[i]
-		data, err := w.d.Codec.Marshal(q)
-		if err != nil {
-			return 0, false, fmt.Errorf("encode quote %d: %w", i, err)
-		}
+		data := p.quotes[i]
 		sp := ref(q.Speaker)
 		if sp.Code != "" {
 			if _, err := w.exec(ctx, w.actor, sp.Code, actorName(sp), sp.Country, 0, 0, 1); err != nil {
@@ -303,10 +368,7 @@ func (w *writer) put(ctx context.Context, doc *chronicle.Document, now string, m
 	}
 	for i := range doc.Claims {
 		c := &doc.Claims[i]
-		data, err := w.d.Codec.Marshal(c)
-		if err != nil {
-			return 0, false, fmt.Errorf("encode claim %d: %w", i, err)
-		}
+		data := p.claims[i]
 		var low, high any
 		var approx bool
 		var unit string

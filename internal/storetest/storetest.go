@@ -54,6 +54,11 @@ func Run(t *testing.T, open func(t *testing.T) chronicle.Store) {
 		defer s.Close()
 		testConcurrent(t, s)
 	})
+	t.Run("Prepared", func(t *testing.T) {
+		s := open(t)
+		defer s.Close()
+		testPrepared(t, s, docs)
+	})
 	t.Run("Merge", func(t *testing.T) {
 		s := open(t)
 		defer s.Close()
@@ -70,6 +75,53 @@ func Run(t *testing.T, open func(t *testing.T) chronicle.Store) {
 	t.Run("Hostile", func(t *testing.T) { testHostile(t, s, docs) })
 	t.Run("Aggregates", func(t *testing.T) { testAggregates(t, s, docs) })
 }
+
+// testPrepared checks that documents prepared ahead of their transaction
+// are stored like PutDocuments stores them, with the story given after
+// preparing.
+func testPrepared(t *testing.T, s chronicle.Store, docs []*chronicle.Document) {
+	p, ok := s.(chronicle.Preparer)
+	if !ok {
+		t.Skip("the store does not prepare documents")
+	}
+	ctx := context.Background()
+	var preps []chronicle.PreparedDocument
+	for _, d := range docs[:3] {
+		c := *d
+		pd, err := p.PrepareDocument(&c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.Story = "story-set-after-preparing-" + d.ID
+		preps = append(preps, pd)
+	}
+	if n, err := p.PutPrepared(ctx, preps); err != nil || n != 3 {
+		t.Fatalf("PutPrepared = %d, %v; want 3", n, err)
+	}
+	if n, err := p.PutPrepared(ctx, preps[:1]); err != nil || n != 0 {
+		t.Errorf("PutPrepared again = %d, %v; want 0", n, err)
+	}
+	for _, d := range docs[:3] {
+		got, err := s.Document(ctx, d.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Story != "story-set-after-preparing-"+d.ID || got.Text != d.Text || len(got.Events) != len(d.Events) || len(got.Sentences) != len(d.Sentences) {
+			t.Errorf("%s: story %q, %d events, %d sentences; want the story set after preparing and the document as given", d.ID, got.Story, len(got.Events), len(got.Sentences))
+		}
+	}
+	if _, err := p.PrepareDocument(&chronicle.Document{}); chronicle.ErrorCode(err) != chronicle.EInvalid {
+		t.Errorf("PrepareDocument without an id: %v, want EInvalid", err)
+	}
+	if _, err := p.PutPrepared(ctx, []chronicle.PreparedDocument{foreign{}}); chronicle.ErrorCode(err) != chronicle.EInvalid {
+		t.Errorf("PutPrepared of a foreign document: %v, want EInvalid", err)
+	}
+}
+
+// foreign is a PreparedDocument that no store prepared.
+type foreign struct{}
+
+func (foreign) Document() *chronicle.Document { return &chronicle.Document{ID: "foreign"} }
 
 // testDocumentTexts checks that a store listing its texts (as the ingest
 // seeds its story index) gives every document once, in the order stored.
