@@ -222,13 +222,38 @@ func (c *Coder) actorAt(dc *docContext, st *sent, h int) (chronicle.ActorRef, bo
 		}
 	}
 	t := st.tok(h)
-	if kind, ok := pronouns[strings.ToLower(t.Text)]; ok {
-		a, ok := dc.lastActor(st.i, t.Start, kind)
+	if firstPerson[strings.ToLower(t.Text)] {
+		a, ok := c.quoteSpeaker(dc, st, h)
 		if ok {
 			a.Text, a.Start, a.End = t.Text, t.Start, t.End
 		}
 		return a, ok
 	}
+	if kind, ok := pronouns[strings.ToLower(t.Text)]; ok {
+		if a, ok := c.speakerAntecedent(dc, st, h, kind); ok {
+			a.Text, a.Start, a.End = t.Text, t.Start, t.End
+			return a, true
+		}
+		var a chronicle.ActorRef
+		if kind == "PERSON" {
+			a, ok = c.lastPerson(dc, st.i, t.Start)
+		} else {
+			var from int
+			a, from, ok = dc.lastActor(st.i, t.Start, kind)
+			if ok && from < st.i && st.nearerSubject(h) {
+				// "green card holders can be deported if they violate
+				// the law": "they" are the holders, not an actor named
+				// in an earlier sentence.
+				c.tracef("sentence %d: %q refers to a subject of its own sentence", st.i, t.Text)
+				return chronicle.ActorRef{}, false
+			}
+		}
+		if ok {
+			a.Text, a.Start, a.End = t.Text, t.Start, t.End
+		}
+		return a, ok
+	}
+
 	// "positions held by troops from Ukraine", "areas controlled by the
 	// rebels": the holder is the actor.
 	for _, k := range st.kids[h] {
@@ -280,6 +305,9 @@ func (c *Coder) actorAt(dc *docContext, st *sent, h int) (chronicle.ActorRef, bo
 				if o, ok := c.agentOfOwner(dc, st, h, lo, hi); ok {
 					return o, true
 				}
+				if o, ok := c.definiteAntecedent(dc, st, h, a); ok {
+					return o, true
+				}
 			}
 			if best == nil || len(a.Code) >= len(best.Code) || best.Type == chronicle.EntNORP || best.Type == chronicle.EntGPE {
 				if a.Text == "" {
@@ -293,6 +321,22 @@ func (c *Coder) actorAt(dc *docContext, st *sent, h int) (chronicle.ActorRef, bo
 	if best != nil {
 		return chronicle.ActorRef{Text: best.Text, Name: best.Name, Code: best.Code, Country: best.Country,
 			Sector: sectorOf(best.Code), Start: best.Start, End: best.End}, true
+	}
+	// A person named without a title ("Balkhi said"): the code of the
+	// document's titled mention of the same person.
+	if m := dc.entByTok[st.i]; m != nil {
+		for i := lo; i < hi; i++ {
+			ei, ok := m[i]
+			if !ok || dc.doc.Entities[ei].Type != chronicle.EntPerson {
+				continue
+			}
+			if a, ok := c.personActor(dc, ei); ok {
+				e := &dc.doc.Entities[ei]
+				a.Text, a.Start, a.End = e.Text, e.Start, e.End
+				return a, true
+			}
+			break
+		}
 	}
 	if a, ok := c.agentOfOwner(dc, st, h, lo, hi); ok {
 		return a, true
@@ -328,15 +372,19 @@ func (dc *docContext) nearestActor(st *sent, v, dir int, preps []string) (chroni
 			i = dc.doc.Entities[ei].TokEnd - 1
 			continue
 		}
-		if len(preps) > 0 && dir > 0 && (!sawPrep || !dc.prepBefore(st, i, preps)) {
-			continue
-		}
 		// Never back across another verb; forward, not into a clause with
 		// its own subject.
 		if i != v && t.UPOS == "VERB" && (dir < 0 || st.child(i, "nsubj") >= 0) {
 			break
 		}
+		if len(preps) > 0 && dir > 0 && (!sawPrep || !dc.prepBefore(st, i, preps)) {
+			continue
+		}
 		if t.Text == ";" || strings.EqualFold(t.Text, "but") || strings.EqualFold(t.Text, "while") || strings.EqualFold(t.Text, "after") || strings.EqualFold(t.Text, "before") {
+			break
+		}
+		// A quotation mark separates a quote from its attribution.
+		if i != v && quoteMark(t.Text) {
 			break
 		}
 		ei, ok := m[i]
@@ -345,6 +393,12 @@ func (dc *docContext) nearestActor(st *sent, v, dir int, preps []string) (chroni
 		}
 		e := dc.doc.Entities[ei]
 		if e.Code == "" {
+			continue
+		}
+		// Backwards, the object of a preposition ("a visit to South
+		// Africa", "a member of the party") is not the doer.
+		if dir < 0 && st.prepObject(e.TokStart) {
+			i = e.TokStart
 			continue
 		}
 		// Skip a nationality adjective in front of a longer actor phrase
@@ -357,6 +411,32 @@ func (dc *docContext) nearestActor(st *sent, v, dir int, preps []string) (chroni
 		return chronicle.ActorRef{Text: e.Text, Name: e.Name, Code: e.Code, Country: e.Country, Sector: sectorOf(e.Code), Start: e.Start, End: e.End}, true
 	}
 	return chronicle.ActorRef{}, false
+}
+
+// prepObject reports whether the noun phrase that token i starts or ends
+// in is the object of a preposition other than "by": "a member of the
+// Japanese Liberal Democratic Party", "a visit to South Africa".
+func (st *sent) prepObject(i int) bool {
+	for j, steps := i-1, 0; j >= 0 && steps < 6; j, steps = j-1, steps+1 {
+		t := st.tok(j)
+		switch t.UPOS {
+		case "DET", "ADJ", "PROPN", "NUM":
+			continue
+		case "ADP":
+			return !strings.EqualFold(t.Text, "by")
+		}
+		return false
+	}
+	return false
+}
+
+// quoteMark reports whether w is a quotation mark.
+func quoteMark(w string) bool {
+	switch w {
+	case "\"", "“", "”", "``", "''", "«", "»":
+		return true
+	}
+	return false
 }
 
 var locativePreps = map[string]bool{"in": true, "at": true, "near": true, "outside": true, "inside": true, "across": true, "from": true, "into": true, "through": true, "over": true}
@@ -401,11 +481,14 @@ func (c *Coder) agentOfOwner(dc *docContext, st *sent, h, lo, hi int) (chronicle
 			continue
 		}
 		owner, ok := c.actorAt(dc, st, k)
-		if !ok || strings.HasPrefix(owner.Code, "---") || len(owner.Code) < 3 {
+		if !ok || len(owner.Code) < 3 || (strings.HasPrefix(owner.Code, "---") && len(owner.Code) < 6) {
 			continue
 		}
 		a := agent
 		a.Code = owner.Code[:3] + agent.Code[3:]
+		if strings.HasPrefix(owner.Code, "---") {
+			a.Code = owner.Code // "the leader of the gang" is the gang's
+		}
 		if strings.HasPrefix(owner.Code, "IGO") || strings.HasPrefix(owner.Code, "NGO") {
 			a.Code = owner.Code // the organisation's own people act for it
 		}
@@ -534,8 +617,8 @@ func (dc *docContext) isCity(start, end int) bool {
 }
 
 // lastActor returns the most recent actor entity before byte offset pos of
-// sentence si that fits a pronoun of the given kind.
-func (dc *docContext) lastActor(si, pos int, kind string) (chronicle.ActorRef, bool) {
+// sentence si that fits a pronoun of the given kind, with its sentence.
+func (dc *docContext) lastActor(si, pos int, kind string) (chronicle.ActorRef, int, bool) {
 	// People are referred to across a few sentences, groups and countries
 	// ("they", "it") only from the sentence before.
 	reach := 3
@@ -559,9 +642,58 @@ func (dc *docContext) lastActor(si, pos int, kind string) (chronicle.ActorRef, b
 		if kind == "GROUP" && e.Type == chronicle.EntNORP {
 			continue
 		}
-		return chronicle.ActorRef{Name: e.Name, Code: e.Code, Country: e.Country, Sector: sectorOf(e.Code)}, true
+		// "it" and "they" pick up the actors of the sentence before, not
+		// a place or party named in a prepositional phrase ("sending
+		// people back to China").
+		if kind == "GROUP" && e.Sentence < si && dc.inPrepPhrase(&e) {
+			continue
+		}
+		return chronicle.ActorRef{Name: e.Name, Code: e.Code, Country: e.Country, Sector: sectorOf(e.Code)}, e.Sentence, true
 	}
-	return chronicle.ActorRef{}, false
+	return chronicle.ActorRef{}, 0, false
+}
+
+// inPrepPhrase reports whether entity e is the object of a preposition
+// other than "by" in the parse of its sentence.
+func (dc *docContext) inPrepPhrase(e *chronicle.Entity) bool {
+	if e.Sentence < 0 || e.Sentence >= len(dc.doc.Sentences) || e.TokEnd <= e.TokStart {
+		return false
+	}
+	toks := dc.doc.Sentences[e.Sentence].Tokens
+	if e.TokEnd > len(toks) {
+		return false
+	}
+	// The entity's head: the token whose head lies outside the entity.
+	h := e.TokEnd - 1
+	for k := e.TokStart; k < e.TokEnd; k++ {
+		if hd := toks[k].Head - 1; hd < e.TokStart || hd >= e.TokEnd {
+			h = k
+			break
+		}
+	}
+	for k, t := range toks {
+		if t.Head-1 == h && t.DepRel == "case" && t.UPOS == "ADP" && k < h && !strings.EqualFold(t.Text, "by") {
+			return true
+		}
+	}
+	return false
+}
+
+// nearerSubject reports whether a plural (for "they") or singular (for
+// "it") noun subject stands before pronoun h in its own sentence, its
+// nearest antecedent.
+func (st *sent) nearerSubject(h int) bool {
+	plural := !strings.EqualFold(st.tok(h).Text, "it") && !strings.EqualFold(st.tok(h).Text, "its")
+	for k := 0; k < h; k++ {
+		t := st.tok(k)
+		if t.UPOS != "NOUN" || (baseRel(st.rel(k)) != "nsubj" && st.rel(k) != "nsubj:pass") {
+			continue
+		}
+		if (t.XPOS == "NNS") == plural {
+			return true
+		}
+	}
+	return false
 }
 
 // sectorOf returns the main role code of a CAMEO actor code.

@@ -751,5 +751,13 @@ func (d *Dictionary) verbFor(t *chronicle.Token, lem string) *Entry {
 			return fs[0].entry
 		}
 	}
-	return d.verbs[lem]
+	if e := d.verbs[lem]; e != nil {
+		return e
+	}
+	// A lemma the lemmatizer got wrong ("shelled" as "shel"): the regular
+	// stem of the word itself.
+	if g := guessLemma(strings.ToLower(t.Text)); g != lem {
+		return d.verbs[g]
+	}
+	return nil
 }

@@ -16,6 +16,9 @@ type docContext struct {
 	entByTok []map[int]int
 	// quoteOf maps sentence -> indices of quotes overlapping it.
 	quotesBySent map[int][]int
+	// persons caches the codes personActor found for person entities (an
+	// empty code when none).
+	persons map[int]chronicle.ActorRef
 }
 
 func newDocContext(doc *chronicle.Document) *docContext {
@@ -58,6 +61,9 @@ type sent struct {
 	// skip holds the tokens a dictionary pattern has accounted for ("WILL
 	// NOT * [081]"): factuality does not read them again.
 	skip map[int]bool
+	// ents maps tokens to the document entity covering them (nil when not
+	// known).
+	ents map[int]int
 }
 
 func newSent(i int, s *chronicle.Sentence) *sent {
@@ -101,11 +107,23 @@ func (st *sent) child(i int, rels ...string) int {
 	return -1
 }
 
-// caseOf returns the lower-case preposition (case child) of token i.
+// caseOf returns the lower-case preposition (case child) of token i, also
+// when the parse hung it on a title before the name ("with [Russian
+// President] Vladimir Putin").
 func (st *sent) caseOf(i int) string {
 	for _, k := range st.kids[i] {
 		if st.rel(k) == "case" {
 			return strings.ToLower(st.tok(k).Text)
+		}
+	}
+	for _, k := range st.kids[i] {
+		if k > i || (st.rel(k) != "nmod:desc" && st.rel(k) != "compound") {
+			continue
+		}
+		for _, kk := range st.kids[k] {
+			if st.rel(kk) == "case" && kk < k {
+				return strings.ToLower(st.tok(kk).Text)
+			}
 		}
 	}
 	return ""
@@ -132,6 +150,7 @@ func (c *Coder) codeSentence(dc *docContext, si int) []chronicle.Event {
 	if len(st.s.Tokens) == 0 {
 		return nil
 	}
+	st.ents = dc.entByTok[si]
 	if !st.parsed {
 		return c.codeUnparsed(dc, st)
 	}
@@ -192,6 +211,17 @@ func (c *Coder) findTriggers(st *sent) []trigger {
 		if t.UPOS != "VERB" {
 			continue
 		}
+		// A capitalised verb inside the sentence belongs to a title or a
+		// name ("NBC's Meet the Press"); one in capitals throughout is
+		// shouted ("We CONDEMN the attack").
+		if isCapitalized(t.Text) && strings.ToUpper(t.Text) != t.Text && !st.startsSentence(i) {
+			continue
+		}
+		// A participle before its noun is an adjective ("a designated
+		// terror group", "the detained men"), not an event.
+		if st.rel(i) == "amod" && t.XPOS == "VBN" && st.head(i) > i && st.determinedBefore(st.head(i), i) {
+			continue
+		}
 		// A gerund with a possessive or article is a noun ("X's killing").
 		if t.XPOS == "VBG" && (st.child(i, "nmod:poss") >= 0 || st.child(i, "det") >= 0) {
 			if e := c.nounEntry(t); e != nil {
@@ -208,7 +238,9 @@ func (c *Coder) findTriggers(st *sent) []trigger {
 		}
 		found := false
 		for _, k := range st.kids[i] {
-			if baseRel(st.rel(k)) == "obl" {
+			// The preposition of a prepositional verb follows it: "on
+			// Wednesday, X called Y unbearable" is not "call on".
+			if baseRel(st.rel(k)) == "obl" && k > i {
 				if e := c.Verbs.Verb(lem + "_" + st.caseOf(k)); e != nil && st.caseOf(k) != "" {
 					out = append(out, trigger{tok: i, noun: -1, entry: e, rule: "verb:" + e.Lemma})
 					found = true
@@ -330,6 +362,27 @@ func (c *Coder) codeTrigger(dc *docContext, st *sent, tr trigger, suppressed map
 		srcs, tgts = c.nounArgs(st, v, entry)
 	} else {
 		srcs, tgts, passive = c.verbArgs(st, v, tr.noun, entry)
+		if passive && len(srcs) == 0 && Quad(entry.Code) == 4 {
+			if a := c.agentOfEventOblique(st, v); len(a) > 0 {
+				srcs = a
+				rule += "+event-agent"
+			}
+		}
+	}
+	// "the Exclusion Act, which banned laborers": the noun a relative
+	// clause modifies is its subject only when it names an actor.
+	if tr.noun != v && st.rel(v) == "acl:relcl" {
+		kept := srcs[:0]
+		for _, s := range srcs {
+			if s != st.head(v) || c.agentWord(dc, st, s) {
+				kept = append(kept, s)
+			}
+		}
+		if len(kept) == 0 && len(srcs) > 0 {
+			c.tracef("sentence %d: %q: the relative clause's noun %q is no actor", st.i, st.tok(v).Text, st.tok(st.head(v)).Text)
+			return nil
+		}
+		srcs = kept
 	}
 	pm, pmOK := c.Verbs.matchPatterns(st, v)
 	st.skip = nil
@@ -354,7 +407,20 @@ func (c *Coder) codeTrigger(dc *docContext, st *sent, tr trigger, suppressed map
 		}
 	}
 	if len(srcs) == 0 && tr.noun != v && !passive {
-		srcs = st.inheritSubject(clause)
+		// "rebels fighting the president": a present participle that
+		// modifies an actor noun has it as its subject (but "an order
+		// designating X" is the signer's).
+		if g := st.head(v); st.rel(v) == "acl" && st.tok(v).XPOS == "VBG" && st.child(v, "mark") < 0 && g >= 0 && c.agentWord(dc, st, g) {
+			srcs = []int{g}
+		} else {
+			srcs = st.inheritSubject(clause)
+		}
+	}
+	parseObject := false
+	for _, t := range tgts {
+		if u := st.tok(t).UPOS; u == "NOUN" || u == "PROPN" {
+			parseObject = true
+		}
 	}
 	// "threatened to strike X", "refused to meet X": a governor without a
 	// target takes the controlled verb's object.
@@ -454,7 +520,11 @@ func (c *Coder) codeTrigger(dc *docContext, st *sent, tr trigger, suppressed map
 		if entry.PrepRequired {
 			need = entry.Preps
 		}
-		if a, ok := dc.nearestActor(st, v, +1, need); ok {
+		// When the parse gave a direct object that names no actor
+		// ("condemned the arrest and urged the government"), an actor by
+		// word order must lie inside that object or an oblique of the
+		// verb, not in a later clause.
+		if a, ok := dc.nearestActor(st, v, +1, need); ok && (!parseObject || len(entry.Preps) > 0 || st.insideAny(append(st.obliques(v), tgts...), a.Start, a.End)) {
 			tgtActors = append(tgtActors, a)
 			rule += "+order-target"
 		}
@@ -469,13 +539,18 @@ func (c *Coder) codeTrigger(dc *docContext, st *sent, tr trigger, suppressed map
 		}
 	}
 	// "X and Y met": a symmetric event with two subjects and no object.
-	if len(tgtActors) == 0 && len(srcActors) >= 2 && reciprocal(code, cd.PLOVER) {
+	if len(tgtActors) == 0 && (len(tgts) == 0 || !unilateralVerbs[lemma(st.tok(v))]) && len(srcActors) >= 2 && reciprocal(code, cd.PLOVER) {
 		tgtActors = srcActors[1:]
 		srcActors = srcActors[:1]
 		rule += "+reciprocal"
 	}
 	if len(srcActors) == 0 {
-		c.tracef("sentence %d: %q (%s): no source actor found", st.i, st.tok(v).Text, rule)
+		if len(srcs) > 0 {
+			lo, hi := st.phraseSpan(srcs[0])
+			c.tracef("sentence %d: %q (%s): no source actor found (subject %q is no actor)", st.i, st.tok(v).Text, rule, dc.doc.Text[st.tok(lo).Start:st.tok(hi-1).End])
+		} else {
+			c.tracef("sentence %d: %q (%s): no source actor found", st.i, st.tok(v).Text, rule)
+		}
 		return nil
 	}
 	// Forces a country moves are not its target ("Russia mobilized troops").
@@ -526,7 +601,19 @@ func (c *Coder) codeTrigger(dc *docContext, st *sent, tr trigger, suppressed map
 			return nil
 		}
 	}
-	if len(tgtActors) == 0 && !entry.NoTarget && (!targetOptional(cd.PLOVER) || (tr.noun == v && cd.PLOVER != "PROTEST" && cd.PLOVER != "MOBILIZE")) {
+	// "released a report", "freed funds": releasing is of people; an
+	// object that names no one is another sense of the verb.
+	if code == "084" && parseObject && len(tgtActors) == 0 && tr.noun != v && !pmOK {
+		if o := st.child(v, "obj"); o >= 0 && st.tok(st.lexicalHead(o)).UPOS == "NOUN" {
+			c.tracef("sentence %d: %q releases %q, not people", st.i, st.tok(v).Text, st.tok(o).Text)
+			return nil
+		}
+	}
+	// A nominal event needs a target, unless it is an act of violence the
+	// sentence takes as given and names the attacker of ("condemned the
+	// Israeli strikes").
+	givenAttack := tr.noun == v && cd.PLOVER == "ASSAULT" && len(srcs) > 0 && st.presupposed(v)
+	if len(tgtActors) == 0 && !entry.NoTarget && (!targetOptional(cd.PLOVER) || (tr.noun == v && cd.PLOVER != "PROTEST" && cd.PLOVER != "MOBILIZE" && !givenAttack)) {
 		c.tracef("sentence %d: %q (%s): no target actor found", st.i, st.tok(v).Text, rule)
 		return nil
 	}
@@ -577,8 +664,10 @@ func (c *Coder) codeTrigger(dc *docContext, st *sent, tr trigger, suppressed map
 			if Quad(code) == 4 && ta.Code != "" && dc.isCity(ta.Start, ta.End) && len(ta.Country) == 3 {
 				ta.Code, ta.Sector = ta.Country, ""
 			}
+			// Rebels, gangs and militants attacking a place in their own
+			// country are the civil war, not a country acting on itself.
 			if ta.Code != "" && (sa.Code == ta.Code || (sa.Country == ta.Country && stateLevel(sa.Code) && stateLevel(ta.Code)) ||
-				(cd.PLOVER == "ASSAULT" && len(ta.Code) == 3 && ta.Code == sa.Country)) {
+				(cd.PLOVER == "ASSAULT" && len(ta.Code) == 3 && ta.Code == sa.Country && !nonState(sa.Code))) {
 				c.tracef("sentence %d: %q: %s acting on %s is not an event", st.i, st.tok(v).Text, sa.Code, ta.Code)
 				continue // a country acting on itself says nothing
 			}
@@ -708,6 +797,45 @@ func domesticCode(code string) bool {
 }
 
 // stateLevel reports whether a code names a country or its government.
+// needsObject are violent and coercive verbs that always take an object in
+// the active voice: without one they are a reduced passive.
+var needsObject = map[string]bool{"kill": true, "injure": true, "wound": true, "arrest": true, "detain": true,
+	"abduct": true, "kidnap": true, "execute": true, "deport": true, "assassinate": true, "torture": true}
+
+// onlyCircumstances reports whether everything after verb v in its clause
+// is punctuation, an adverb or a phrase of place or time ("killed in the
+// attack on Monday"): nothing that could be a misparsed object.
+func (st *sent) onlyCircumstances(v int) bool {
+	for _, k := range st.kids[v] {
+		if k < v {
+			continue
+		}
+		switch r := st.rel(k); {
+		case r == "punct" || baseRel(r) == "advmod" || r == "obl:tmod" || r == "obl:unmarked":
+		case baseRel(r) == "obl" || baseRel(r) == "advcl":
+			switch st.caseOf(k) {
+			case "in", "at", "on", "during", "near", "after", "before", "since", "across", "inside", "outside", "while", "when":
+			default:
+				if m := st.child(k, "mark"); m < 0 || !circumstanceMarks[strings.ToLower(st.tok(m).Text)] {
+					return false
+				}
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// circumstanceMarks introduce clauses of time and cause.
+var circumstanceMarks = map[string]bool{"while": true, "when": true, "after": true, "before": true, "as": true, "since": true}
+
+// nonState reports whether code is an armed or criminal group inside a
+// country (rebels, insurgents, gangs).
+func nonState(code string) bool {
+	return len(code) >= 6 && (code[3:6] == "REB" || code[3:6] == "CRM" || code[3:6] == "INS" || code[3:6] == "UAF")
+}
+
 func stateLevel(code string) bool {
 	return len(code) == 3 || (len(code) == 6 && code[3:] == "GOV")
 }
@@ -731,6 +859,10 @@ var domesticSector = map[string]bool{"GOV": true, "COP": true, "JUD": true, "LEG
 // reciprocal reports whether an event of this code and PLOVER type is
 // something parties do together ("X and Y met", "signed a deal", "agreed to
 // a ceasefire", "clashed"): two subjects then make a source and a target.
+// unilateralVerbs are cooperative verbs each subject does on its own:
+// "X, Y and Z offered to resettle the refugees" is not X offering Y.
+var unilateralVerbs = map[string]bool{"offer": true, "promise": true, "pledge": true, "vow": true, "volunteer": true}
+
 func reciprocal(code, plover string) bool {
 	switch plover {
 	case "CONSULT", "AGREE", "COOPERATE", "ASSAULT":
@@ -815,6 +947,17 @@ func (c *Coder) verbArgs(st *sent, v, noun int, e *Entry) (srcs, tgts []int, pas
 	psubj := st.child(v, "nsubj:pass")
 	if psubj >= 0 || st.child(v, "aux:pass") >= 0 {
 		passive = true
+	}
+	// "270 schoolgirls kidnapped in Zamfara were freed": a past participle
+	// with a subject but no auxiliary and no object is a reduced passive,
+	// its "subject" the patient.
+	if subj >= 0 && psubj < 0 && noun < 0 && st.child(v, "aux") < 0 && st.child(v, "obj") < 0 {
+		// The same for a verb that cannot go without its object ("CIA
+		// members killed", "dozens arrested"), whatever its tag.
+		if (st.tok(v).XPOS == "VBN" && (st.rel(v) == "advcl" || st.rel(v) == "acl")) ||
+			(needsObject[lemma(st.tok(v))] && st.onlyCircumstances(v)) {
+			psubj, subj, passive = subj, -1, true
+		}
 	}
 	// A bare past participle ("a leader killed in a raid", "killed in what
 	// officials describe as...") is passive: what it inherits is the target.
@@ -966,7 +1109,16 @@ func hasPrep(preps []string, p string) bool {
 // has the noun as object ("Rubio held talks with X").
 func (c *Coder) nounArgs(st *sent, n int, e *Entry) (srcs, tgts []int) {
 	poss := st.child(n, "nmod:poss")
-	for _, k := range st.kids[n] {
+	kids := st.kids[n]
+	if o := st.containerOf(n); o != n {
+		// "a wave of raids against X": the container's modifiers are the
+		// events'.
+		kids = append(append([]int(nil), kids...), st.kids[o]...)
+	}
+	for _, k := range kids {
+		if k == n {
+			continue
+		}
 		r := baseRel(st.rel(k))
 		if r != "nmod" {
 			continue
@@ -992,7 +1144,9 @@ func (c *Coder) nounArgs(st *sent, n int, e *Entry) (srcs, tgts []int) {
 	if len(srcs) == 0 {
 		for _, k := range st.kids[n] {
 			if r := st.rel(k); r == "amod" || r == "compound" {
-				if st.tok(k).UPOS == "ADJ" || st.tok(k).UPOS == "PROPN" {
+				// A name or nationality ("Russian", "U.S."), not a common
+				// adjective ("public protests").
+				if (st.tok(k).UPOS == "ADJ" && st.named(k)) || st.tok(k).UPOS == "PROPN" {
 					srcs = append(srcs, k)
 					break
 				}
@@ -1002,8 +1156,9 @@ func (c *Coder) nounArgs(st *sent, n int, e *Entry) (srcs, tgts []int) {
 	// The subject of a support verb that has the noun as object ("launched
 	// an attack on X", "held talks with X").
 	if len(srcs) == 0 {
-		h := st.head(n)
-		if h >= 0 && st.rel(n) == "obj" && supportVerbs[lemma(st.tok(h))] {
+		o := st.containerOf(n)
+		h := st.head(o)
+		if h >= 0 && st.rel(o) == "obj" && supportVerbs[lemma(st.tok(h))] {
 			if s := st.child(h, "nsubj"); s >= 0 {
 				srcs = append(srcs, s)
 			} else if is := st.inheritSubject(h); len(is) > 0 {
@@ -1012,6 +1167,170 @@ func (c *Coder) nounArgs(st *sent, n int, e *Entry) (srcs, tgts []int) {
 		}
 	}
 	return
+}
+
+// startsSentence reports whether token i can be the first word of a
+// sentence or of a quoted sentence: it opens the sentence, or follows a
+// bracket, dash or colon, or an opening quote that itself follows
+// punctuation ("said: “Meet them”", but not "NBC’s “Meet the Press”").
+func (st *sent) startsSentence(i int) bool {
+	if i == 0 {
+		return true
+	}
+	switch st.tok(i - 1).Text {
+	case "(", "[", "—", "–", "-", ":", ";":
+		return true
+	case "\"", "“", "‘", "'", "«":
+		return i == 1 || st.tok(i-2).UPOS == "PUNCT"
+	}
+	return false
+}
+
+// determinedBefore reports whether noun n has a determiner or possessive
+// before token i: "a designated group" is a noun phrase, while in a
+// misparse like "Police in Lagos arrested protesters" the participle has
+// none.
+func (st *sent) determinedBefore(n, i int) bool {
+	for _, k := range st.kids[n] {
+		if k < i && (st.rel(k) == "det" || st.rel(k) == "nmod:poss" || st.rel(k) == "det:poss") {
+			return true
+		}
+	}
+	return false
+}
+
+// named reports whether token i is part of a name: capitalised, or inside
+// an entity ("al-Shabab").
+func (st *sent) named(i int) bool {
+	t := st.tok(i)
+	_, inEntity := st.ents[i]
+	return isCapitalized(t.Text) || inEntity || (t.NER != "" && t.NER != "O")
+}
+
+// battleNouns are fights whose other side did the killing: "killed in a
+// gun battle with police".
+var battleNouns = map[string]bool{"battle": true, "gunfight": true, "shootout": true, "firefight": true,
+	"clash": true, "clashes": true, "fighting": true, "crossfire": true, "confrontation": true, "encounter": true}
+
+// agentOfEventOblique finds who did a passive act of violence that names
+// no agent but the event it happened in: "killed in an Israeli airstrike",
+// "killed in a raid by the army", "killed in a gun battle with police".
+func (c *Coder) agentOfEventOblique(st *sent, v int) []int {
+	for _, k := range st.kids[v] {
+		if baseRel(st.rel(k)) != "obl" {
+			continue
+		}
+		if p := st.caseOf(k); p != "in" && p != "during" {
+			continue
+		}
+		n := st.lexicalHead(k)
+		if battleNouns[lemma(st.tok(n))] {
+			for _, m := range st.kids[n] {
+				if baseRel(st.rel(m)) == "nmod" && (st.caseOf(m) == "with" || st.caseOf(m) == "by") {
+					return []int{m}
+				}
+			}
+			continue
+		}
+		e := c.nounEntry(st.tok(n))
+		if e == nil || Quad(e.Code) != 4 {
+			continue
+		}
+		var out []int
+		for _, m := range st.kids[n] {
+			r := st.rel(m)
+			switch {
+			case baseRel(r) == "nmod" && st.caseOf(m) == "by":
+				out = append(out, m)
+			case r == "nmod:poss":
+				out = append(out, m)
+			case (r == "amod" && st.named(m)) || (r == "compound" && st.tok(m).UPOS == "PROPN"):
+				out = append(out, m)
+			}
+		}
+		if len(out) > 0 {
+			return out[:1]
+		}
+	}
+	return nil
+}
+
+// obliques returns the oblique arguments of verb v ("pledged aid to
+// Norway").
+func (st *sent) obliques(v int) []int {
+	var out []int
+	for _, k := range st.kids[v] {
+		if baseRel(st.rel(k)) == "obl" || st.rel(k) == "iobj" {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// insideAny reports whether bytes [start, end) lie within the subtree of
+// one of the tokens hs.
+func (st *sent) insideAny(hs []int, start, end int) bool {
+	for _, h := range hs {
+		lo, hi := st.subtree(h)
+		if st.tok(lo).Start <= start && end <= st.tok(hi).End {
+			return true
+		}
+	}
+	return false
+}
+
+// subtree returns the first and last token of the subtree headed by h.
+func (st *sent) subtree(h int) (int, int) {
+	lo, hi := h, h
+	var walk func(i, depth int)
+	walk = func(i, depth int) {
+		if depth > 40 {
+			return
+		}
+		for _, k := range st.kids[i] {
+			lo, hi = min(lo, k), max(hi, k)
+			walk(k, depth+1)
+		}
+	}
+	walk(h, 0)
+	return lo, hi
+}
+
+// containerOf returns the noun that holds nominal event n as its "of"
+// modifier ("a series of airstrikes", "a wave of arrests"), or n itself.
+func (st *sent) containerOf(n int) int {
+	h := st.head(n)
+	if h >= 0 && baseRel(st.rel(n)) == "nmod" && st.caseOf(n) == "of" && containerNouns[lemma(st.tok(h))] {
+		return h
+	}
+	return n
+}
+
+// containerNouns hold a number of events: "a series of airstrikes".
+var containerNouns = map[string]bool{
+	"series": true, "wave": true, "spate": true, "string": true, "round": true, "barrage": true,
+	"number": true, "dozen": true, "dozens": true, "hundreds": true, "campaign": true, "flurry": true,
+}
+
+// presupposed reports whether nominal event n is taken as given by the
+// clause that mentions it: a definite or possessed event noun that is not
+// carried by a support verb ("never condemned Russia's invasion": the
+// invasion happened; "did not launch an attack": it did not).
+func (st *sent) presupposed(n int) bool {
+	cl := st.clauseOf(n)
+	if cl == n || supportVerbs[lemma(st.tok(cl))] {
+		return false
+	}
+	if st.child(n, "nmod:poss") >= 0 {
+		return true
+	}
+	if d := st.child(n, "det"); d >= 0 {
+		switch strings.ToLower(st.tok(d).Text) {
+		case "the", "this", "that", "its", "their", "his", "her":
+			return true
+		}
+	}
+	return false
 }
 
 // supportVerbs carry a nominal event without adding meaning of their own.
@@ -1058,6 +1377,27 @@ func (st *sent) inheritSubject(v int) []int {
 		if h < 0 {
 			return nil
 		}
+		// "hired a gunman to kill her": an infinitive under a verb with an
+		// object is controlled by that object.
+		if r == "xcomp" && st.child(i, "mark") >= 0 {
+			if o := st.child(h, "obj"); o >= 0 && o < i {
+				if u := st.tok(o).UPOS; u == "NOUN" || u == "PROPN" {
+					return []int{o}
+				}
+			}
+		}
+		// "expressed sorrow over lives lost and urged X", misparsed with
+		// the finite "urged" as a conjunct of the participle "lost": the
+		// subject is that of the clause the participle's noun is in.
+		if r == "conj" && st.rel(h) == "acl" && st.head(h) >= 0 {
+			if x := st.tok(i).XPOS; x == "VBD" || x == "VBZ" || x == "VBP" {
+				if cl := st.clauseOf(st.head(h)); cl != st.head(h) {
+					if s := st.child(cl, "nsubj"); s >= 0 {
+						return []int{s}
+					}
+				}
+			}
+		}
 		switch r {
 		case "xcomp", "conj", "advcl", "acl", "obj", "ccomp", "csubj":
 			if r == "acl" && st.rel(i) == "acl:relcl" {
@@ -1086,6 +1426,10 @@ func (c *Coder) factuality(dc *docContext, st *sent, v int, tr trigger) (fact st
 	}
 	if tr.noun == v && v != st.clauseOf(v) {
 		check = append(check, st.clauseOf(v))
+	}
+	// A nominal event the clause takes as given keeps its own factuality.
+	if tr.noun >= 0 && tr.noun == tr.tok && st.presupposed(tr.noun) {
+		check = []int{tr.noun}
 	}
 	for _, i := range check {
 		for _, k := range st.kids[i] {
@@ -1233,6 +1577,76 @@ func (c *Coder) factuality(dc *docContext, st *sent, v int, tr trigger) (fact st
 	return fact, nil, nil, why
 }
 
+// untilDate reports whether date d follows "until" or "till": the end of
+// a period ("delayed the tariffs until April 2"), not when something
+// happened.
+func (st *sent) untilDate(d *chronicle.DateMention) bool {
+	for k, t := range st.s.Tokens {
+		if t.Start >= d.Start {
+			if k > 0 {
+				w := strings.ToLower(st.tok(k - 1).Text)
+				return w == "until" || w == "till" || w == "untill"
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// dateOfConjunct reports whether the date d is governed by a verb that is
+// coordinated with v, or on another branch of the sentence, rather than by
+// v or a verb governing it.
+func (st *sent) dateOfConjunct(d *chronicle.DateMention, v int) bool {
+	dt := -1
+	for k, t := range st.s.Tokens {
+		if t.Start >= d.Start && t.End <= d.End {
+			dt = k
+			break
+		}
+	}
+	if dt < 0 || !st.parsed {
+		return false
+	}
+	g := st.head(dt)
+	for steps := 0; g >= 0 && st.tok(g).UPOS != "VERB" && steps < 6; steps++ {
+		g = st.head(g)
+	}
+	if g < 0 || g == v {
+		return false
+	}
+	// The path from each verb up to their common governor.
+	up := func(x int) []int {
+		var p []int
+		for steps := 0; x >= 0 && steps < 20; steps++ {
+			p = append(p, x)
+			x = st.head(x)
+		}
+		return p
+	}
+	pg, pv := up(g), up(v)
+	common := -1
+	for _, a := range pg {
+		if containsInt(pv, a) {
+			common = a
+			break
+		}
+	}
+	if common != g && common != v {
+		return true // on separate branches: "imposed tariffs ..., then delayed them until April 2"
+	}
+	for _, path := range [][]int{pg, pv} {
+		for _, x := range path {
+			if x == common {
+				break
+			}
+			if st.rel(x) == "conj" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // isHistorical reports whether an event date lies well before publication
 // (more than 31 days, or an earlier year when only the year is known).
 func isHistorical(date, pub string) bool {
@@ -1260,12 +1674,23 @@ func isHistorical(date, pub string) bool {
 // trigger.
 func (c *Coder) eventDate(dc *docContext, st *sent, v int) (string, string) {
 	if d := timex.ForSpan(dc.doc, st.i, st.tok(v).Start, st.tok(v).End); d != nil {
+		// "imposed tariffs, then delayed them until April 2": a date that
+		// belongs to a coordinated verb would make the event planned or
+		// historical; leave such a date to its own verb.
+		if st.untilDate(d) {
+			c.tracef("sentence %d: %q is an end point, not the date of %q", st.i, d.Text, st.tok(v).Text)
+			return "", ""
+		}
+		if pub := dc.doc.Date; pub != "" && (d.Value > pub || isHistorical(d.Value, pub)) && st.dateOfConjunct(d, v) {
+			c.tracef("sentence %d: date %q belongs to another verb than %q", st.i, d.Text, st.tok(v).Text)
+			return "", ""
+		}
 		return d.Value, d.Text
 	}
 	pos := st.tok(v).Start
 	best, bestDist := -1, math.MaxInt
 	for i, d := range dc.doc.Dates {
-		if d.Sentence != st.i || strings.Contains(d.Value, "/") {
+		if d.Sentence != st.i || strings.Contains(d.Value, "/") || st.untilDate(&dc.doc.Dates[i]) {
 			continue
 		}
 		dist := d.Start - pos

@@ -161,11 +161,18 @@ func (m *Models) annotateBatch(sents []chronicle.Sentence) {
 			}
 		}
 		cls = m.Tagger.Tag(words, cls)
+		mixed := hasLowerWord(words)
 		for i, c := range cls {
 			t := &s.Tokens[i]
 			t.UPOS, t.XPOS = m.Tagger.UPOS(c), m.Tagger.XPOS(c)
-			uposAll[off+i] = t.UPOS
 			ptagsAll[off+i] = m.Tagger.Class(c)
+			if mixed && isAcronym(t.Text) && acronymMistag(t.UPOS) && !capsNeighbor(words, i) {
+				// "IS", "US", "WHO" in running text are names, not the
+				// function words they spell.
+				t.UPOS, t.XPOS = "PROPN", "NNP"
+				ptagsAll[off+i] = ParserTag(t.UPOS, t.XPOS)
+			}
+			uposAll[off+i] = t.UPOS
 			if m.Lemma != nil {
 				t.Lemma = m.Lemma.Lemma(t.Text, t.UPOS)
 			}
@@ -205,6 +212,53 @@ func (m *Models) annotateBatch(sents []chronicle.Sentence) {
 		}
 		off += n
 	}
+}
+
+// acronymMistag reports whether upos is one of the closed-class and verb
+// tags the tagger gives an all-capital acronym that spells a function word
+// ("IS" as "is", "US" as "us", "WHO" as "who").
+func acronymMistag(upos string) bool {
+	switch upos {
+	case "AUX", "VERB", "PRON", "ADP", "DET":
+		return true
+	}
+	return false
+}
+
+// isAcronym reports whether w is two to five capital letters and nothing
+// else; longer words in capitals are shouted ("We CONDEMN"), not acronyms.
+func isAcronym(w string) bool {
+	if len(w) < 2 || len(w) > 5 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// capsNeighbor reports whether a word next to words[i] is in capitals too:
+// a run of capitals is a shouted phrase or a heading ("WE WILL WIN").
+func capsNeighbor(words []string, i int) bool {
+	for _, j := range []int{i - 1, i + 1} {
+		if j >= 0 && j < len(words) && len(words[j]) >= 2 && strings.ToUpper(words[j]) == words[j] && strings.ToLower(words[j]) != words[j] {
+			return true
+		}
+	}
+	return false
+}
+
+// hasLowerWord reports whether some word of the sentence has a lower-case
+// letter, so that capitals mark names rather than a headline in capitals.
+func hasLowerWord(words []string) bool {
+	for _, w := range words {
+		if strings.ToUpper(w) != w {
+			return true
+		}
+	}
+	return false
 }
 
 // batchSize is how many sentences Annotate gives each model in turn.

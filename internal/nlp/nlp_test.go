@@ -217,6 +217,43 @@ func TestAnnotateDocument(t *testing.T) {
 	}
 }
 
+// TestAcronyms checks that an acronym spelling a function word is a proper
+// noun in running text, and that shouted words and headlines in capitals
+// keep their tags.
+func TestAcronyms(t *testing.T) {
+	m := load(t)
+	tag := func(words ...string) []string {
+		s := chronicle.Sentence{Tokens: make([]chronicle.Token, len(words))}
+		for i, w := range words {
+			s.Tokens[i] = chronicle.Token{Text: w, Head: -1}
+		}
+		m.AnnotateSentence(&s)
+		out := make([]string, len(words))
+		for i, tok := range s.Tokens {
+			out[i] = tok.UPOS
+		}
+		return out
+	}
+	for _, tt := range []struct {
+		name  string
+		words []string
+		i     int
+		want  string
+	}{
+		{"IS in running text", []string{"Police", "arrested", "four", "IS", "members", "near", "the", "border", "."}, 3, "PROPN"},
+		{"WHO as a subject", []string{"The", "WHO", "warned", "of", "a", "new", "outbreak", "."}, 1, "PROPN"},
+		{"US as a name", []string{"The", "US", "and", "Canada", "signed", "the", "deal", "."}, 1, "PROPN"},
+		{"headline in capitals", []string{"THE", "VOTE", "IS", "TODAY"}, 2, "AUX"},
+		{"shouted phrase", []string{"I", "said", "WE", "WILL", "WIN", "and", "meant", "it", "."}, 3, "AUX"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tag(tt.words...); got[tt.i] != tt.want {
+				t.Errorf("%q tagged %s in %q, want %s", tt.words[tt.i], got[tt.i], strings.Join(tt.words, " "), tt.want)
+			}
+		})
+	}
+}
+
 func TestAnnotateCancelled(t *testing.T) {
 	m := load(t)
 	ctx, cancel := context.WithCancel(context.Background())

@@ -227,3 +227,53 @@ func TestSpeakersAndSubjectsGetCodes(t *testing.T) {
 		t.Errorf("speaker %+v, want BRAGOV", *sp)
 	}
 }
+
+// TestSpeakersCodedFromTheDocument checks the speakers the dictionary cannot
+// code from their own words: a surname takes the code of the person's titled
+// mention, and "the officials" that of the officials named before.
+func TestSpeakersCodedFromTheDocument(t *testing.T) {
+	p, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, text, speaker, code string
+	}{
+		{
+			name:    "surname",
+			text:    "Ghanaian foreign ministry spokesperson Ama Owusu spoke to reporters in Accra on Monday. \"The border will stay open,\" Owusu said.",
+			speaker: "Owusu", code: "GHAGOV",
+		},
+		{
+			name:    "comma title",
+			text:    "Kwame Mensah, Ghana's foreign minister, arrived in Lome on Monday. \"We came to listen,\" Mensah told reporters.",
+			speaker: "Mensah", code: "GHAGOV",
+		},
+		{
+			name:    "definite generic",
+			text:    "Iraqi security officials met in Baghdad on Sunday. The officials said the border crossing would reopen next week.",
+			speaker: "The officials", code: "IRQGOV",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := &chronicle.Document{ID: "t", Date: "2025-05-02", Text: tt.text}
+			if err := p.Code(context.Background(), doc); err != nil {
+				t.Fatal(err)
+			}
+			found := false
+			for _, q := range doc.Quotes {
+				if q.Speaker == nil || q.Speaker.Text != tt.speaker {
+					continue
+				}
+				found = true
+				if q.Speaker.Code != tt.code {
+					t.Errorf("speaker %q coded %q, want %q", tt.speaker, q.Speaker.Code, tt.code)
+				}
+			}
+			if !found {
+				t.Errorf("no quote by %q; quotes: %+v", tt.speaker, doc.Quotes)
+			}
+		})
+	}
+}

@@ -1,8 +1,11 @@
 package pipeline
 
 import (
+	"strings"
+
 	chronicle "github.com/chronicle-news/chronicle"
 	"github.com/chronicle-news/chronicle/internal/actor"
+	"github.com/chronicle-news/chronicle/internal/coder"
 )
 
 // quoteRefs returns the speakers of doc's quotes.
@@ -30,11 +33,37 @@ func claimRefs(doc *chronicle.Document) []*chronicle.ActorRef {
 // resolveRefs gives an actor code to references that the quote and claim
 // stages found by their text but could not code ("Pakistani officials",
 // "the interior ministry"): the actor dictionary reads the tokens of the
-// reference's span as of the document's date.
+// reference's span as of the document's date. What is still uncoded then
+// is looked up in the rest of the document: a surname takes the code of
+// the person's titled mention ("Balkhi" of "Afghan foreign ministry
+// spokesperson Abdul Qahar Balkhi"), "the officials" the code of the
+// "Iraqi officials" mentioned before.
 func resolveRefs(doc *chronicle.Document, actors *actor.Dictionary, refs []*chronicle.ActorRef) {
 	if actors == nil {
 		return
 	}
+	resolveByDictionary(doc, actors, refs)
+	var persons *coder.PersonResolver
+	for _, r := range refs {
+		if (r.Code != "" && !strings.HasPrefix(r.Code, "---")) || r.End <= r.Start {
+			continue
+		}
+		if persons == nil {
+			persons = coder.NewPersonResolver(doc, actors)
+		}
+		a, ok := persons.Resolve(r.Start, r.End)
+		if !ok || a.Code == "" {
+			continue
+		}
+		r.Code, r.Country, r.Sector = a.Code, a.Country, a.Sector
+		if a.Name != "" {
+			r.Name = a.Name
+		}
+	}
+}
+
+// resolveByDictionary codes references by the tokens of their own span.
+func resolveByDictionary(doc *chronicle.Document, actors *actor.Dictionary, refs []*chronicle.ActorRef) {
 	for _, r := range refs {
 		// Uncoded, or only a nationality that heads a longer phrase
 		// ("Brazilian" of "Brazilian officials").
