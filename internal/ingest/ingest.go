@@ -34,6 +34,16 @@ type Coder interface {
 	Code(ctx context.Context, doc *chronicle.Document) error
 }
 
+// BatchCoder is a Coder that can also code several documents at once,
+// returning the error of each; *pipeline.Pipeline satisfies it. Workers use
+// it for the documents waiting in the queue together.
+type BatchCoder interface {
+	CodeBatch(ctx context.Context, docs []*chronicle.Document) []error
+}
+
+// codeBatch is the most documents a worker codes together.
+const codeBatch = 8
+
 // Stats counts what an ingest did.
 type Stats struct {
 	Stored      int // documents coded and committed
@@ -197,16 +207,33 @@ func (in *Ingester) round(ctx context.Context, sources []string) error {
 	workers := max(in.Workers, 1)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	queue := make(chan *slot, workers*4)
-	work := make(chan *slot, workers*4)
+	// Room for every worker to take a batch while more wait.
+	queue := make(chan *slot, workers*2*codeBatch)
+	work := make(chan *slot, workers*2*codeBatch)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for s := range work {
-				in.process(ctx, &s.it)
-				close(s.done)
+				// Take what else waits, up to a batch.
+				batch := []*slot{s}
+			more:
+				for len(batch) < codeBatch {
+					select {
+					case s2, ok := <-work:
+						if !ok {
+							break more
+						}
+						batch = append(batch, s2)
+					default:
+						break more
+					}
+				}
+				in.processBatch(ctx, batch)
+				for _, s := range batch {
+					close(s.done)
+				}
 			}
 		}()
 	}
@@ -276,18 +303,61 @@ func (in *Ingester) round(ctx context.Context, sources []string) error {
 	return ctx.Err()
 }
 
-// process readies and codes one document on a worker: extraction of HTML,
-// its id, the check whether the store holds it already, and coding.
+// processBatch readies and codes documents on a worker (see ready), together
+// when the coder can.
+func (in *Ingester) processBatch(ctx context.Context, batch []*slot) {
+	var its []*item
+	for _, s := range batch {
+		if in.ready(ctx, &s.it) {
+			its = append(its, &s.it)
+		}
+	}
+	if bc, ok := in.Coder.(BatchCoder); ok && len(its) > 1 {
+		docs := make([]*chronicle.Document, len(its))
+		for i, it := range its {
+			docs[i] = it.doc
+		}
+		for i, err := range bc.CodeBatch(ctx, docs) {
+			if err != nil {
+				its[i].err = fmt.Errorf("%s: %w", its[i].input, err)
+			}
+		}
+	} else {
+		for _, it := range its {
+			if err := in.Coder.Code(ctx, it.doc); err != nil {
+				it.err = fmt.Errorf("%s: %w", it.input, err)
+			}
+		}
+	}
+	for _, it := range its {
+		in.finish(it)
+	}
+}
+
+// process readies, codes and finishes one document.
 func (in *Ingester) process(ctx context.Context, it *item) {
-	if it.err != nil || it.skipped || it.doc == nil || ctx.Err() != nil {
+	if !in.ready(ctx, it) {
 		return
+	}
+	if err := in.Coder.Code(ctx, it.doc); err != nil {
+		it.err = fmt.Errorf("%s: %w", it.input, err)
+	}
+	in.finish(it)
+}
+
+// ready readies one document for coding: extraction of HTML, its date and
+// id, and the check whether the store holds it already. It reports whether
+// the document is to be coded.
+func (in *Ingester) ready(ctx context.Context, it *item) bool {
+	if it.err != nil || it.skipped || it.doc == nil || ctx.Err() != nil {
+		return false
 	}
 	doc := it.doc
 	if doc.Text == "" && doc.HTML != "" {
 		page, err := extract.HTML(doc.HTML, doc.URL)
 		if err != nil {
 			it.err = fmt.Errorf("%s: extract html: %w", it.input, err)
-			return
+			return false
 		}
 		doc.Text, doc.HTML = page.Text, ""
 		if doc.Title == "" {
@@ -311,7 +381,7 @@ func (in *Ingester) process(ctx context.Context, it *item) {
 	}
 	if strings.TrimSpace(doc.Text) == "" {
 		it.err = fmt.Errorf("%s: %w", it.input, chronicle.Errorf(chronicle.EInvalid, "no text found"))
-		return
+		return false
 	}
 	if doc.Date == "" {
 		doc.Date = it.date
@@ -331,15 +401,19 @@ func (in *Ingester) process(ctx context.Context, it *item) {
 	has, err := in.Store.HasDocument(ctx, doc.ID)
 	if err != nil {
 		it.err = fmt.Errorf("%s: check store: %w", it.input, err)
-		return
+		return false
 	}
 	if has {
 		it.skipped = true
-		return
+		return false
 	}
-	if err := in.Coder.Code(ctx, doc); err != nil {
-		it.err = fmt.Errorf("%s: %w", it.input, err)
-	}
+	return true
+}
+
+// finish computes what the committer needs of a coded document: its story
+// signature and its encoding for the store.
+func (in *Ingester) finish(it *item) {
+	doc := it.doc
 	if in.Stories != nil {
 		it.sig = in.Hasher.Signature(doc.Text)
 	}

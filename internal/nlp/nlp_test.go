@@ -3,8 +3,10 @@ package nlp_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -217,6 +219,48 @@ func TestAnnotateDocument(t *testing.T) {
 	}
 }
 
+// TestAnnotateDocsSameAsOneByOne checks that annotating documents together,
+// in batches that cross documents, gives each exactly what annotating it
+// alone gives.
+func TestAnnotateDocsSameAsOneByOne(t *testing.T) {
+	m := load(t)
+	paras := strings.Split(article, "\n\n")
+	mk := func() []*chronicle.Document {
+		var docs []*chronicle.Document
+		for i := range 40 {
+			// Documents of different lengths, so batches end mid-document.
+			text := strings.Join(paras[:1+i%len(paras)], "\n\n")
+			d := &chronicle.Document{ID: fmt.Sprint("d", i), Text: text}
+			d.Sentences = segment.Segment(text)
+			docs = append(docs, d)
+		}
+		return docs
+	}
+	one, together := mk(), mk()
+	for _, d := range one {
+		if err := m.Annotate(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := m.AnnotateDocs(context.Background(), together); err != nil {
+		t.Fatal(err)
+	}
+	for i := range one {
+		a, b := one[i], together[i]
+		if !reflect.DeepEqual(a.Sentences, b.Sentences) || !reflect.DeepEqual(a.Entities, b.Entities) {
+			t.Errorf("document %d annotated differently together (%d entities) than alone (%d entities)", i, len(b.Entities), len(a.Entities))
+		}
+		if len(b.Sentences) > 0 && b.Sentences[0].Tokens[0].UPOS == "" {
+			t.Errorf("document %d was not annotated", i)
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := m.AnnotateDocs(ctx, mk()); err == nil {
+		t.Errorf("a cancelled context did not stop AnnotateDocs")
+	}
+}
+
 // TestAcronyms checks that an acronym spelling a function word is a proper
 // noun in running text, and that shouted words and headlines in capitals
 // keep their tags.
@@ -331,6 +375,35 @@ func BenchmarkAnnotateDocs(b *testing.B) {
 	}
 	reportSpeed(b, tokens, cpu0)
 	b.ReportMetric(float64(len(docs)), "docs")
+}
+
+// BenchmarkAnnotateDocsTogether measures the same documents annotated
+// together (AnnotateDocs), in batches across documents, as ingest workers
+// annotate them.
+func BenchmarkAnnotateDocsTogether(b *testing.B) {
+	m := load(b)
+	sents := readConllu(b, "data/ud-english-ewt/en_ewt-ud-dev.conllu")
+	var docs []*chronicle.Document
+	tokens := 0
+	for _, s := range sents {
+		if len(docs) == 0 || docs[len(docs)-1].ID != s.DocID || s.DocID == "" {
+			docs = append(docs, &chronicle.Document{ID: s.DocID})
+		}
+		d := docs[len(docs)-1]
+		cs := toSentence(s)
+		cs.I = len(d.Sentences)
+		d.Sentences = append(d.Sentences, cs)
+		tokens += len(s.Words)
+	}
+	ctx := context.Background()
+	b.ResetTimer()
+	cpu0 := testutil.CPUTime()
+	for i := 0; i < b.N; i++ {
+		if err := m.AnnotateDocs(ctx, docs); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportSpeed(b, tokens, cpu0)
 }
 
 func reportSpeed(b *testing.B, tokens int, cpu0 time.Duration) {

@@ -175,6 +175,74 @@ func (p *Pipeline) Code(ctx context.Context, doc *chronicle.Document) error {
 	return first
 }
 
+// CodeBatch codes several documents like Code, and returns the error of
+// each. The language models annotate the documents' sentences together, in
+// batches that cross documents, which keeps each model's weights in the
+// processor's cache for longer; the results are those of Code.
+func (p *Pipeline) CodeBatch(ctx context.Context, docs []*chronicle.Document) []error {
+	errs := make([]error, len(docs))
+	var live []int
+	for i, doc := range docs {
+		if doc.Date == "" {
+			doc.Date = p.opts.DefaultDate
+		}
+		if err := Prepare(doc); err != nil {
+			doc.Errors = append(doc.Errors, err.Error())
+			initSlices(doc)
+			errs[i] = err
+			continue
+		}
+		live = append(live, i)
+	}
+	fail := func(i int, err error) {
+		docs[i].Errors = append(docs[i].Errors, err.Error())
+		if errs[i] == nil {
+			errs[i] = err
+		}
+	}
+	for _, s := range p.stages {
+		if err := ctx.Err(); err != nil {
+			for _, i := range live {
+				if errs[i] == nil {
+					errs[i] = err
+				}
+			}
+			return errs
+		}
+		if s.name == "nlp" && len(live) > 1 {
+			batch := make([]*chronicle.Document, len(live))
+			for j, i := range live {
+				batch[j] = docs[i]
+			}
+			if err := p.annotateTogether(ctx, batch); err == nil {
+				continue
+			}
+			// On failure each document is annotated alone, so that the
+			// error is its own.
+		}
+		for _, i := range live {
+			if err := runStage(ctx, s, docs[i]); err != nil {
+				fail(i, err)
+			}
+		}
+	}
+	for _, i := range live {
+		initSlices(docs[i])
+	}
+	return errs
+}
+
+// annotateTogether runs the language models on docs together, turning a
+// panic into an error.
+func (p *Pipeline) annotateTogether(ctx context.Context, docs []*chronicle.Document) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("nlp: internal error: %v", r)
+		}
+	}()
+	return p.models.AnnotateDocs(ctx, docs)
+}
+
 func runStage(ctx context.Context, s namedStage, doc *chronicle.Document) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
