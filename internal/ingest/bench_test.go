@@ -64,15 +64,20 @@ func BenchmarkIngestOverhead(b *testing.B) {
 	benchIngest(b, &fakeCoder{}, 2000, 2)
 }
 
+// benchDocs returns CHRONICLE_BENCH_DOCS, or def when it is not set.
+func benchDocs(def int) int {
+	if v, err := strconv.Atoi(os.Getenv("CHRONICLE_BENCH_DOCS")); err == nil && v > 0 {
+		return v
+	}
+	return def
+}
+
 // BenchmarkIngestSQLite ingests a generated corpus of
 // CHRONICLE_BENCH_DOCS articles (default 2000) into a new SQLite store with
 // a coder that segments and gives each article its true event: the cost of
 // storing, canonical events included, without the cost of coding.
 func BenchmarkIngestSQLite(b *testing.B) {
-	n := 2000
-	if v, err := strconv.Atoi(os.Getenv("CHRONICLE_BENCH_DOCS")); err == nil && v > 0 {
-		n = v
-	}
+	n := benchDocs(2000)
 	path, size := writeCorpus(b, n)
 	byID := map[string]corpus.Article{}
 	for _, a := range corpus.Generate(corpus.Options{Articles: n, Seed: 3}) {

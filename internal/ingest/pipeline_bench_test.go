@@ -14,7 +14,8 @@ import (
 )
 
 // BenchmarkIngestPipeline measures the real ingest end to end, as `chronicle
-// ingest` runs it: generated articles coded by the full pipeline on 1 and 2
+// ingest` runs it: CHRONICLE_BENCH_DOCS generated articles (default 400)
+// coded by the full pipeline on 1 and 2
 // workers, with story clustering, committed to the embedded SQLite store.
 // It reports documents/s and tokens/s of wall time, and tokens per CPU
 // second of the whole process (fairer on a shared machine); compare the
@@ -24,7 +25,7 @@ func BenchmarkIngestPipeline(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	path, size := writeCorpus(b, 400)
+	path, size := writeCorpus(b, benchDocs(400))
 	b.SetBytes(size)
 	var tokens int
 	var cpu time.Duration

@@ -151,6 +151,21 @@ func Similarity(a, b Signature) float64 {
 	return float64(same) / float64(len(a))
 }
 
+// agreeAtLeast counts the positions where a and b (of equal length) agree,
+// and reports whether they are at least need; it stops as soon as the
+// positions left cannot make up need.
+func agreeAtLeast(a, b Signature, need int) (int, bool) {
+	same := 0
+	for i := range a {
+		if a[i] == b[i] {
+			same++
+		} else if same+len(a)-i-1 < need {
+			return same, false
+		}
+	}
+	return same, same >= need
+}
+
 // Match is a stored document similar to a new one.
 type Match struct {
 	ID         string
@@ -189,6 +204,9 @@ type Index struct {
 	// sweepAt is the size at which the next sweep for old documents runs.
 	sweepAt int
 	dropped int
+	// seen and stamp mark the candidates compared by the current Add.
+	seen  []uint32
+	stamp uint32
 }
 
 // NewIndex returns an index for signatures of n hashes split into bands
@@ -223,23 +241,32 @@ func (ix *Index) Add(id, date string, sig Signature, story string) (string, []Ma
 		t, _ = time.Parse("2006-01-02", date)
 	}
 	me := len(ix.ids)
-	seen := map[int]bool{}
+	// seen[other] == stamp marks a candidate already compared: a stamp per
+	// add instead of a fresh set.
+	if ix.stamp++; ix.stamp == 0 {
+		clear(ix.seen)
+		ix.stamp = 1
+	}
+	if len(ix.seen) < me {
+		ix.seen = append(ix.seen, make([]uint32, me-len(ix.seen))...)
+	}
+	need := int(math.Ceil(ix.Threshold * float64(len(sig))))
 	var matches []Match
 	best := -1
 	for b := range ix.bands {
 		key := bandKey(sig[b*ix.rows : (b+1)*ix.rows])
 		for _, other := range ix.buckets[b][key] {
-			if seen[other] {
+			if ix.seen[other] == ix.stamp {
 				continue
 			}
-			seen[other] = true
+			ix.seen[other] = ix.stamp
 			if ix.Window > 0 && !t.IsZero() && !ix.dates[other].IsZero() {
 				if d := t.Sub(ix.dates[other]); d > ix.Window || -d > ix.Window {
 					continue
 				}
 			}
-			if s := Similarity(sig, ix.sigs[other]); s >= ix.Threshold {
-				matches = append(matches, Match{ID: ix.ids[other], Similarity: s})
+			if same, ok := agreeAtLeast(sig, ix.sigs[other], need); ok {
+				matches = append(matches, Match{ID: ix.ids[other], Similarity: float64(same) / float64(len(sig))})
 			}
 		}
 		ix.buckets[b][key] = append(ix.buckets[b][key], me)
