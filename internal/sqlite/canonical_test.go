@@ -27,3 +27,12 @@ func TestCanonicalRebuild(t *testing.T) {
 	defer one.Close()
 	storetest.Rebuild(t, func() chronicle.Store { return MustOpenPath(t, path) }, one)
 }
+
+// TestCanonicalHorizon writes more documents than the merger keeps, over
+// more than its horizon, through two successive handles.
+func TestCanonicalHorizon(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "horizon.db")
+	one := MustOpen(t)
+	defer one.Close()
+	storetest.Horizon(t, func() chronicle.Store { return MustOpenPath(t, path) }, one)
+}

@@ -78,6 +78,10 @@ func (s *Store) catchUp(ctx context.Context, w *writer) error {
 		}
 		if rebuild {
 			updates = append(updates, update{docPK, ids})
+		} else {
+			// Replayed events are stored already: nothing reads the
+			// events dropped past the horizon.
+			c.m.Release()
 		}
 		return nil
 	}

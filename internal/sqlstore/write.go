@@ -150,6 +150,7 @@ func (s *Store) putDocuments(ctx context.Context, docs []*prepared) (int, error)
 	if err := w.upsertCanonical(ctx, s.canon.m, t.Format("2006-01-02")); err != nil {
 		return 0, fmt.Errorf("put document: %w", err)
 	}
+	s.canon.m.Release()
 	if err := tx.Commit(); err != nil {
 		return 0, fmt.Errorf("put document: commit: %w", err)
 	}

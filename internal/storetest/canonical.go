@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	chronicle "github.com/chronicle-news/chronicle"
 	"github.com/chronicle-news/chronicle/internal/sqlstore"
@@ -550,5 +551,90 @@ func Rebuild(t *testing.T, open func() chronicle.Store, one chronicle.Store) {
 	}
 	if got := CanonicalDump(t, s); got != want {
 		t.Errorf("rebuilt: %s", DumpDiff(got, want))
+	}
+}
+
+// Horizon checks a store over more documents than the event merger keeps
+// before its first sweep, spread over more than its horizon: writing them in
+// batches must work (events dropped from the merger's memory within a batch
+// are still written), and a second handle that takes over half way, and so
+// replays the stored events, must end with the canonical events of one
+// handle that wrote everything. open returns a new handle on one database
+// each call; one is a store over an empty database of its own.
+func Horizon(t *testing.T, open func() chronicle.Store, one chronicle.Store) {
+	ctx := context.Background()
+	codes := []string{"FRA", "DEU", "KEN", "BRA", "JPN", "EGY", "CAN", "MEX"}
+	var docs []*chronicle.Document
+	day0 := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := range 1100 {
+		// Each event is reported twice, by documents i and i+1.
+		k := i / 2
+		date := day0.AddDate(0, 0, k/2).Format("2006-01-02")
+		if k%7 == 3 {
+			// Late reports of an old event, older than the horizon
+			// behind the newest: dropped from memory at the next sweep,
+			// which may come within their batch.
+			date = day0.AddDate(0, 0, max(k/2-200, 0)).Format("2006-01-02")
+		}
+		src, tgt := codes[k%len(codes)], codes[(k/len(codes)+k+1)%len(codes)]
+		if src == tgt {
+			tgt = "USA"
+		}
+		docs = append(docs, &chronicle.Document{
+			ID: fmt.Sprintf("h%04d", i), URL: fmt.Sprintf("https://site%d.example/h%04d", i%2, i), Date: date,
+			Text: fmt.Sprintf("Report %d on event %d.", i, k),
+			Events: []chronicle.Event{{
+				ID: "e0", CAMEO: "040", PLOVER: "CONSULT", Date: date, Factuality: chronicle.FactOccurred,
+				Source: &chronicle.ActorRef{Text: src, Code: src + "GOV", Country: src},
+				Target: &chronicle.ActorRef{Text: tgt, Code: tgt + "GOV", Country: tgt},
+			}},
+		})
+	}
+	type batcher interface {
+		PutDocuments(ctx context.Context, docs []*chronicle.Document) (int, error)
+	}
+	put := func(s chronicle.Store, docs []*chronicle.Document) {
+		t.Helper()
+		b, ok := s.(batcher)
+		if !ok {
+			t.Skip("the store has no PutDocuments")
+		}
+		for len(docs) > 0 {
+			n := min(len(docs), 50)
+			if _, err := b.PutDocuments(ctx, docs[:n]); err != nil {
+				t.Fatal(err)
+			}
+			docs = docs[n:]
+		}
+	}
+	// Documents without events between them.
+	var all []*chronicle.Document
+	for i, d := range docs {
+		all = append(all, d)
+		if i%5 == 0 {
+			all = append(all, &chronicle.Document{ID: d.ID + "-none", Date: d.Date, Text: "Nothing happened."})
+		}
+	}
+	docs = all
+	put(one, docs)
+	want := CanonicalDump(t, one)
+	a := open()
+	put(a, docs[:640])
+	a.Close()
+	b := open()
+	defer b.Close()
+	put(b, docs[640:])
+	if got := CanonicalDump(t, b); got != want {
+		t.Errorf("taken over half way: %s", DumpDiff(got, want))
+	}
+	ces, _, err := one.(chronicle.CanonicalQuerier).CanonicalEvents(ctx, chronicle.Filter{Limit: MaxPage})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 550 events, each reported twice; the two reports of a late, old
+	// event may fall on both sides of a sweep and make two, and a late
+	// report can meet an older event with the same actors and day.
+	if len(ces) < 500 || len(ces) > 600 {
+		t.Errorf("%d canonical events from 1100 documents reporting 550 events twice", len(ces))
 	}
 }

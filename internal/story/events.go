@@ -156,6 +156,9 @@ type Merger struct {
 	newest      int32 // newest publication day seen, noDay before the first
 	sweepAt     int
 	dropped     int
+	// gone holds the events dropped since the last Release, so that Get
+	// still finds an event a caller saw touched before it was dropped.
+	gone map[string]*canon
 }
 
 // docEntry is an added document: its events' canonical events and the day
@@ -231,6 +234,11 @@ func (m *Merger) Add(doc *chronicle.Document) ([]string, error) {
 	if e, ok := m.docs[doc.ID]; ok {
 		return m.ids(e.idx), nil
 	}
+	if len(doc.Events) == 0 {
+		// Nothing to merge, and nothing changes: a replay of the stored
+		// events, which never sees such documents, stays the same.
+		return []string{}, nil
+	}
 	story := doc.Story
 	pubDay, pubOK := parseDay(doc.Date)
 	if pubOK && pubDay > m.newest {
@@ -291,6 +299,10 @@ func (m *Merger) sweep() {
 	for i, c := range m.events {
 		if m.expired(c) {
 			remap[i] = -1
+			if m.gone == nil {
+				m.gone = map[string]*canon{}
+			}
+			m.gone[c.id] = c
 			continue
 		}
 		remap[i] = int32(len(events))
@@ -504,14 +516,22 @@ func (m *Merger) attach(ci int32, k mergeKey, scope string, ev *chronicle.Event,
 // Len returns the number of canonical events.
 func (m *Merger) Len() int { return len(m.events) }
 
-// Get returns the canonical event with the given ID.
+// Get returns the canonical event with the given ID, also when it was
+// dropped past the horizon since the last Release.
 func (m *Merger) Get(id string) (Canonical, bool) {
 	i, ok := m.byID[id]
 	if !ok {
+		if c, ok := m.gone[id]; ok {
+			return c.canonical(), true
+		}
 		return Canonical{}, false
 	}
 	return m.events[i].canonical(), true
 }
+
+// Release forgets the events dropped past the horizon, once the caller has
+// read (Get) those it needs.
+func (m *Merger) Release() { clear(m.gone) }
 
 // Canonical returns every canonical event, ordered by first-seen date (none
 // last) and ID.

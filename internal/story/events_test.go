@@ -362,6 +362,21 @@ func TestMergerHorizon(t *testing.T) {
 	if m.Dropped() == 0 || m.Dropped()+m.Len() != 365*perDay {
 		t.Errorf("dropped %d, holds %d, created %d", m.Dropped(), m.Len(), 365*perDay)
 	}
+	// Events dropped since the last Release stay readable until it.
+	readable := func() int {
+		n := 0
+		for _, id := range first {
+			if _, ok := m.Get(id); ok {
+				n++
+			}
+		}
+		return n
+	}
+	before := readable()
+	m.Release()
+	if after := readable(); before <= after || after != m.Len() {
+		t.Errorf("%d events readable before Release, %d after, %d held", before, after, m.Len())
+	}
 	recent := day0.AddDate(0, 0, 360).Format("2006-01-02")
 	ids, _ := m.Add(doc("again-recent", day0.AddDate(0, 0, 361).Format("2006-01-02"), "two.example", "", ev("C003", "T360", "040", recent, "")))
 	if ids[0] != first["d360-3"] {

@@ -22,17 +22,22 @@ func main() {
 	seed := flag.Uint64("seed", 1, "random seed")
 	dup := flag.Float64("dup", 0.3, "share of articles that are variants of earlier ones")
 	retell := flag.Float64("retell", 0, "share of the other articles that are independent reports of earlier events")
+	days := flag.Int("days", 60, "publication dates spread over this many days (from 2025-01-01)")
 	out := flag.String("out", "-", "output JSONL `FILE` (- for stdout)")
 	truth := flag.String("truth", "", "write the truth (id, story, kind, event) to this JSONL `FILE`")
 	flag.Parse()
-	if err := run(*n, *seed, *dup, *retell, *out, *truth); err != nil {
+	if *days <= 0 {
+		fmt.Fprintf(os.Stderr, "gencorpus: -days must be positive, not %d\n", *days)
+		os.Exit(2)
+	}
+	if err := run(corpus.Options{Articles: *n, Seed: *seed, DupShare: *dup, Retell: *retell, Days: *days}, *out, *truth); err != nil {
 		fmt.Fprintf(os.Stderr, "gencorpus: %v\n", err)
 		os.Exit(1)
 	}
 }
 
-func run(n int, seed uint64, dup, retell float64, out, truth string) error {
-	arts := corpus.Generate(corpus.Options{Articles: n, Seed: seed, DupShare: dup, Retell: retell})
+func run(o corpus.Options, out, truth string) error {
+	arts := corpus.Generate(o)
 	var w io.Writer = os.Stdout
 	if out != "-" {
 		f, err := os.Create(out)
