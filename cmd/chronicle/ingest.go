@@ -90,7 +90,7 @@ func runIngest(ctx context.Context, env *Env, args []string) error {
 			return err
 		}
 		ix.Window = *storyWindow
-		ix.Horizon = max(story.DefaultHorizon, 4**storyWindow)
+		ix.Limit = story.DefaultLimit
 		in.Stories = ix
 	}
 	st, err := in.Run(ctx, fs.Args())

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	chronicle "github.com/chronicle-news/chronicle"
+	"github.com/chronicle-news/chronicle/internal/sqlite"
 	"github.com/chronicle-news/chronicle/internal/storetest"
 )
 
@@ -28,11 +29,15 @@ func TestCanonicalRebuild(t *testing.T) {
 	storetest.Rebuild(t, func() chronicle.Store { return MustOpenPath(t, path) }, one)
 }
 
-// TestCanonicalHorizon writes more documents than the merger keeps, over
-// more than its horizon, through two successive handles.
-func TestCanonicalHorizon(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "horizon.db")
-	one := MustOpen(t)
+// TestCanonicalLimit writes more events than the merger holds through two
+// successive handles.
+func TestCanonicalLimit(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "limit.db")
+	small := func(s *sqlite.Store) chronicle.Store {
+		s.Merge.Limit = 200
+		return s
+	}
+	one := small(MustOpen(t))
 	defer one.Close()
-	storetest.Horizon(t, func() chronicle.Store { return MustOpenPath(t, path) }, one)
+	storetest.Limit(t, func() chronicle.Store { return small(MustOpenPath(t, path)) }, one)
 }

@@ -15,10 +15,10 @@ import (
 // DefaultMergeOptions returns the merge options of a new Store: independent
 // reports of one event merge across story clusters (measured in
 // internal/story: within stories only, independent reports never merge), and
-// events last reported more than story.DefaultHorizon before the newest
-// report leave the merger's memory, which bounds it.
+// the merger holds at most story.DefaultLimit canonical events in memory
+// (dropping the oldest), which bounds its memory.
 func DefaultMergeOptions() story.MergeOptions {
-	return story.MergeOptions{AcrossStories: true, Horizon: story.DefaultHorizon}
+	return story.MergeOptions{AcrossStories: true, Limit: story.DefaultLimit}
 }
 
 // canonState is the store's event merger and how far it has read the

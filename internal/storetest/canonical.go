@@ -554,14 +554,14 @@ func Rebuild(t *testing.T, open func() chronicle.Store, one chronicle.Store) {
 	}
 }
 
-// Horizon checks a store over more documents than the event merger keeps
-// before its first sweep, spread over more than its horizon: writing them in
-// batches must work (events dropped from the merger's memory within a batch
-// are still written), and a second handle that takes over half way, and so
-// replays the stored events, must end with the canonical events of one
-// handle that wrote everything. open returns a new handle on one database
-// each call; one is a store over an empty database of its own.
-func Horizon(t *testing.T, open func() chronicle.Store, one chronicle.Store) {
+// Limit checks a store whose event merger holds fewer canonical events than
+// it is given (the caller sets a small merge Limit on every handle, and one):
+// writing them in batches must work (events dropped from the merger's memory
+// within a batch are still written), and a second handle that takes over
+// half way, and so replays the stored events, must end with the canonical
+// events of one handle that wrote everything. open returns a new handle on
+// one database each call; one is a store over an empty database of its own.
+func Limit(t *testing.T, open func() chronicle.Store, one chronicle.Store) {
 	ctx := context.Background()
 	codes := []string{"FRA", "DEU", "KEN", "BRA", "JPN", "EGY", "CAN", "MEX"}
 	var docs []*chronicle.Document
@@ -571,9 +571,8 @@ func Horizon(t *testing.T, open func() chronicle.Store, one chronicle.Store) {
 		k := i / 2
 		date := day0.AddDate(0, 0, k/2).Format("2006-01-02")
 		if k%7 == 3 {
-			// Late reports of an old event, older than the horizon
-			// behind the newest: dropped from memory at the next sweep,
-			// which may come within their batch.
+			// Late reports of an old event: among the first dropped
+			// from memory, which may happen within their batch.
 			date = day0.AddDate(0, 0, max(k/2-200, 0)).Format("2006-01-02")
 		}
 		src, tgt := codes[k%len(codes)], codes[(k/len(codes)+k+1)%len(codes)]

@@ -19,10 +19,11 @@ import (
 const (
 	DefaultMaxDays = 1
 	DefaultWindow  = 7 * 24 * time.Hour
-	// DefaultHorizon is how long the story index and the event merger that
-	// ingest uses remember documents and events behind the newest
-	// publication date: their memory is bounded by it, not by the corpus.
-	DefaultHorizon = 90 * 24 * time.Hour
+	// DefaultLimit is how many documents the story index, and how many
+	// canonical events the event merger, that ingest uses hold at most:
+	// their memory is bounded by it, not by the corpus (about 0.3 GB each
+	// when full).
+	DefaultLimit = 200_000
 )
 
 // MergeOptions control a Merger. The zero value uses the defaults.
@@ -38,16 +39,14 @@ type MergeOptions struct {
 	// independent reports of one event are. Stories still scope the vague
 	// mentions.
 	AcrossStories bool
-	// Horizon, when positive, bounds the merger's memory: canonical events
-	// last reported more than Horizon before the newest publication date
-	// seen are dropped from memory in sweeps that run each time the number
-	// of documents added has doubled (amortised over the adds), so memory
-	// depends on the events of a Horizon, not on the corpus. A later report
-	// of a dropped event (input far out of date order) starts a new
-	// canonical event. Sweeps depend only on the sequence of documents
-	// added, so a replay in the same order gives the same events. Set it
-	// well above Window plus MaxDays.
-	Horizon time.Duration
+	// Limit, when positive, bounds the merger's memory: when it holds more
+	// than Limit canonical events, the oldest quarter (by their last
+	// report's publication date; ties by order created) is dropped, with
+	// the documents whose events are all gone, so memory does not grow with
+	// the corpus. A later report of a dropped event starts a new canonical
+	// event. Drops depend only on the sequence of documents added, so a
+	// replay in the same order gives the same events.
+	Limit int
 }
 
 // Mention is one report of a canonical event: an event of one document with
@@ -152,20 +151,17 @@ type Merger struct {
 	scopes map[scopeKey][]int32
 	docs   map[string]docEntry
 
-	horizonDays int32
-	newest      int32 // newest publication day seen, noDay before the first
-	sweepAt     int
-	dropped     int
+	limit   int
+	newest  int32 // newest publication day seen, noDay before the first
+	dropped int
 	// gone holds the events dropped since the last Release, so that Get
 	// still finds an event a caller saw touched before it was dropped.
 	gone map[string]*canon
 }
 
-// docEntry is an added document: its events' canonical events and the day
-// it ages from.
+// docEntry is an added document: its events' canonical events.
 type docEntry struct {
 	idx []int32
-	age int32
 }
 
 type mergeKey struct{ source, target, root string }
@@ -192,7 +188,7 @@ func NewMerger(o MergeOptions) *Merger {
 		days:          map[mergeKey]map[int32][]int32{},
 		scopes:        map[scopeKey][]int32{},
 		docs:          map[string]docEntry{},
-		horizonDays:   int32(math.Ceil(o.Horizon.Hours() / 24)),
+		limit:         o.Limit,
 		newest:        noDay,
 	}
 }
@@ -272,32 +268,30 @@ func (m *Merger) Add(doc *chronicle.Document) ([]string, error) {
 		m.attach(c, k, scope, ev, mn, pubDay, pubOK)
 		idx[i] = c
 	}
-	age := m.newest
-	if pubOK {
-		age = pubDay
-	}
-	m.docs[doc.ID] = docEntry{idx: idx, age: age}
+	m.docs[doc.ID] = docEntry{idx: idx}
 	ids := m.ids(idx)
-	if m.horizonDays > 0 && len(m.docs) >= m.sweepAt {
-		m.sweep()
+	if m.limit > 0 && len(m.events) > m.limit {
+		m.dropOldest(m.limit * 3 / 4)
 	}
 	return ids, nil
 }
 
-// sweep drops the canonical events and documents that aged past the
-// horizon and rebuilds the indexes. It runs when the merger has doubled
-// since the last sweep (at least 1024 documents), so its cost is amortised
-// over the adds.
-func (m *Merger) sweep() {
-	defer func() { m.sweepAt = max(2*len(m.docs), 1024) }()
-	if m.newest == noDay {
-		return
+// dropOldest drops all but the keep newest canonical events (see Limit)
+// and the documents left without events, and rebuilds the indexes.
+func (m *Merger) dropOldest(keep int) {
+	order := make([]int, len(m.events))
+	for i := range order {
+		order[i] = i
 	}
-	cut := m.newest - m.horizonDays
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(m.events[a].age(), m.events[b].age()) })
+	drop := make([]bool, len(m.events))
+	for _, i := range order[:len(order)-keep] {
+		drop[i] = true
+	}
 	remap := make([]int32, len(m.events))
 	var events []*canon
 	for i, c := range m.events {
-		if m.expired(c) {
+		if drop[i] {
 			remap[i] = -1
 			if m.gone == nil {
 				m.gone = map[string]*canon{}
@@ -317,7 +311,7 @@ func (m *Merger) sweep() {
 	for i, c := range events {
 		m.byID[c.id] = i
 	}
-	keep := func(idx []int32) []int32 {
+	kept := func(idx []int32) []int32 {
 		out := idx[:0]
 		for _, ci := range idx {
 			if ci >= 0 && remap[ci] >= 0 {
@@ -328,7 +322,7 @@ func (m *Merger) sweep() {
 	}
 	for k, byDay := range m.days {
 		for d, idx := range byDay {
-			if idx = keep(idx); len(idx) == 0 {
+			if idx = kept(idx); len(idx) == 0 {
 				delete(byDay, d)
 			} else {
 				byDay[d] = idx
@@ -339,40 +333,37 @@ func (m *Merger) sweep() {
 		}
 	}
 	for k, idx := range m.scopes {
-		if idx = keep(idx); len(idx) == 0 {
+		if idx = kept(idx); len(idx) == 0 {
 			delete(m.scopes, k)
 		} else {
 			m.scopes[k] = idx
 		}
 	}
 	for id, e := range m.docs {
-		if e.age != noDay && e.age < cut {
-			delete(m.docs, id)
-			continue
-		}
+		live := false
 		for j, ci := range e.idx {
 			if ci >= 0 {
 				e.idx[j] = remap[ci]
+				live = live || remap[ci] >= 0
 			}
+		}
+		if !live {
+			delete(m.docs, id)
 		}
 	}
 }
 
-// expired reports whether event c was last reported more than the horizon
-// before the newest report.
-func (m *Merger) expired(c *canon) bool {
-	if m.horizonDays <= 0 || m.newest == noDay {
-		return false
-	}
-	age := c.born
+// age is the day an event ages from: its last report's publication day, else
+// the newest publication day when it was created.
+func (c *canon) age() int32 {
 	if c.seenOK {
-		age = c.lastSeen
+		return c.lastSeen
 	}
-	return age != noDay && age < m.newest-m.horizonDays
+	return c.born
 }
 
-// Dropped returns how many canonical events aged past the horizon and left
-// the merger's memory.
+// Dropped returns how many canonical events the Limit dropped from the
+// merger's memory.
 func (m *Merger) Dropped() int { return m.dropped }
 
 func (m *Merger) ids(idx []int32) []string {
@@ -517,7 +508,7 @@ func (m *Merger) attach(ci int32, k mergeKey, scope string, ev *chronicle.Event,
 func (m *Merger) Len() int { return len(m.events) }
 
 // Get returns the canonical event with the given ID, also when it was
-// dropped past the horizon since the last Release.
+// dropped by the Limit since the last Release.
 func (m *Merger) Get(id string) (Canonical, bool) {
 	i, ok := m.byID[id]
 	if !ok {
@@ -529,7 +520,7 @@ func (m *Merger) Get(id string) (Canonical, bool) {
 	return m.events[i].canonical(), true
 }
 
-// Release forgets the events dropped past the horizon, once the caller has
+// Release forgets the events dropped by the Limit, once the caller has
 // read (Get) those it needs.
 func (m *Merger) Release() { clear(m.gone) }
 

@@ -334,17 +334,17 @@ func TestMergerAdd(t *testing.T) {
 	}
 }
 
-// TestMergerHorizon adds a year of daily reports to a merger with a 30-day
-// horizon: it holds the events of about a horizon, not the year; a second
-// report of a recent event still merges, and one of a dropped event starts
-// a new canonical event.
-func TestMergerHorizon(t *testing.T) {
-	m := NewMerger(MergeOptions{Horizon: 30 * 24 * time.Hour})
+// TestMergerLimit adds a year of daily reports, in shuffled order, to a
+// merger that holds at most 400 events: it never holds more; a second report
+// of one of the newest events still merges, and one of a dropped old event
+// starts a new canonical event.
+func TestMergerLimit(t *testing.T) {
+	const limit, perDay = 400, 10
+	m := NewMerger(MergeOptions{Limit: limit})
 	day0 := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
-	const perDay = 10
-	peak := 0
+	days := rand.New(rand.NewPCG(1, 2)).Perm(365)
 	first := map[string]string{} // document -> canonical id of its event
-	for d := range 365 {
+	for _, d := range days {
 		date := day0.AddDate(0, 0, d).Format("2006-01-02")
 		for k := range perDay {
 			id := fmt.Sprintf("d%d-%d", d, k)
@@ -353,11 +353,10 @@ func TestMergerHorizon(t *testing.T) {
 				t.Fatal(err)
 			}
 			first[id] = ids[0]
+			if m.Len() > limit {
+				t.Fatalf("the merger holds %d events, more than its limit %d", m.Len(), limit)
+			}
 		}
-		peak = max(peak, m.Len())
-	}
-	if limit := 2 * 31 * perDay * 2; peak > limit {
-		t.Errorf("merger held up to %d events, want at most %d", peak, limit)
 	}
 	if m.Dropped() == 0 || m.Dropped()+m.Len() != 365*perDay {
 		t.Errorf("dropped %d, holds %d, created %d", m.Dropped(), m.Len(), 365*perDay)
@@ -377,10 +376,10 @@ func TestMergerHorizon(t *testing.T) {
 	if after := readable(); before <= after || after != m.Len() {
 		t.Errorf("%d events readable before Release, %d after, %d held", before, after, m.Len())
 	}
-	recent := day0.AddDate(0, 0, 360).Format("2006-01-02")
-	ids, _ := m.Add(doc("again-recent", day0.AddDate(0, 0, 361).Format("2006-01-02"), "two.example", "", ev("C003", "T360", "040", recent, "")))
-	if ids[0] != first["d360-3"] {
-		t.Errorf("a second report of a recent event made %q, want %q", ids[0], first["d360-3"])
+	last := day0.AddDate(0, 0, 364).Format("2006-01-02")
+	ids, _ := m.Add(doc("again-recent", last, "two.example", "", ev("C003", "T364", "040", last, "")))
+	if ids[0] != first["d364-3"] {
+		t.Errorf("a second report of one of the newest events made %q, want %q", ids[0], first["d364-3"])
 	}
 	old := day0.AddDate(0, 0, 2).Format("2006-01-02")
 	ids, _ = m.Add(doc("again-old", old, "two.example", "", ev("C003", "T002", "040", old, "")))

@@ -16,6 +16,7 @@ package story
 import (
 	"errors"
 	"math"
+	"slices"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -180,17 +181,14 @@ type Index struct {
 	// Window, when positive, limits duplicates to documents dated at most
 	// this far apart (documents without a date match any).
 	Window time.Duration
-	// Horizon, when positive, bounds the index's memory: documents dated
-	// more than Horizon before the newest date added are dropped in sweeps
-	// that run each time the index has doubled (so adding stays amortised
-	// constant time), and memory depends on how many documents a Horizon
-	// holds, not on the corpus. A dropped document no longer matches: a
-	// later duplicate of it (input far out of date order) starts a new
-	// story. Sweeps depend only on the sequence of adds, so replaying the
-	// same documents in the same order gives the same stories. Undated
-	// documents age from the newest date when they were added. Set it to
-	// at least Window.
-	Horizon time.Duration
+	// Limit, when positive, bounds the index's memory: when it holds more
+	// than Limit documents, the oldest quarter (by date; an undated
+	// document counts as of the newest date when it was added; ties by
+	// order added) is dropped, so memory does not grow with the corpus. A
+	// dropped document no longer matches: a later duplicate of it starts a
+	// new story. Drops depend only on the sequence of adds, so replaying
+	// the same documents in the same order gives the same stories.
+	Limit int
 
 	bands, rows int
 	buckets     []map[uint64][]int
@@ -201,9 +199,7 @@ type Index struct {
 	stories     []string
 	byID        map[string]int
 	newest      time.Time
-	// sweepAt is the size at which the next sweep for old documents runs.
-	sweepAt int
-	dropped int
+	dropped     int
 	// seen and stamp mark the candidates compared by the current Add.
 	seen  []uint32
 	stamp uint32
@@ -292,29 +288,23 @@ func (ix *Index) Add(id, date string, sig Signature, story string) (string, []Ma
 	ix.sigs = append(ix.sigs, sig)
 	ix.stories = append(ix.stories, story)
 	ix.byID[id] = me
-	if ix.Horizon > 0 && len(ix.ids) >= ix.sweepAt {
-		ix.sweep()
+	if ix.Limit > 0 && len(ix.ids) > ix.Limit {
+		ix.dropOldest(ix.Limit * 3 / 4)
 	}
 	return story, matches
 }
 
-// sweep drops the documents that aged past the Horizon and rebuilds the
-// buckets. It runs when the index has doubled since the last sweep (at
-// least 1024 documents), so its cost is amortised over the adds.
-func (ix *Index) sweep() {
-	defer func() { ix.sweepAt = max(2*len(ix.ids), 1024) }()
-	if ix.newest.IsZero() {
-		return
+// dropOldest drops all but the keep newest documents (see Limit) and
+// rebuilds the buckets.
+func (ix *Index) dropOldest(keep int) {
+	order := make([]int, len(ix.ids))
+	for i := range order {
+		order[i] = i
 	}
-	cut := ix.newest.Add(-ix.Horizon)
-	keep := 0
-	for i := range ix.ids {
-		if !ix.ages[i].Before(cut) {
-			keep++
-		}
-	}
-	if keep == len(ix.ids) {
-		return
+	slices.SortStableFunc(order, func(a, b int) int { return ix.ages[a].Compare(ix.ages[b]) })
+	drop := make([]bool, len(ix.ids))
+	for _, i := range order[:len(order)-keep] {
+		drop[i] = true
 	}
 	ids, dates, ages := make([]string, 0, keep), make([]time.Time, 0, keep), make([]time.Time, 0, keep)
 	sigs, stories := make([]Signature, 0, keep), make([]string, 0, keep)
@@ -323,7 +313,7 @@ func (ix *Index) sweep() {
 		ix.buckets[b] = map[uint64][]int{}
 	}
 	for i, id := range ix.ids {
-		if ix.ages[i].Before(cut) {
+		if drop[i] {
 			continue
 		}
 		me := len(ids)
@@ -337,10 +327,10 @@ func (ix *Index) sweep() {
 	}
 	ix.dropped += len(ix.ids) - keep
 	ix.ids, ix.dates, ix.ages, ix.sigs, ix.stories, ix.byID = ids, dates, ages, sigs, stories, byID
+	clear(ix.seen)
 }
 
-// Dropped returns how many documents aged past the Horizon and left the
-// index.
+// Dropped returns how many documents the Limit dropped from the index.
 func (ix *Index) Dropped() int { return ix.dropped }
 
 func sortMatches(m []Match) {

@@ -2,6 +2,7 @@ package story
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
@@ -187,41 +188,38 @@ func TestIndexStoriesAndWindow(t *testing.T) {
 	}
 }
 
-// TestIndexHorizon adds a year of daily documents to an index with a
-// 30-day horizon: it holds about the documents of a horizon and a sweep
-// batch, not the year, and still matches duplicates inside the horizon.
-func TestIndexHorizon(t *testing.T) {
+// TestIndexLimit adds a year of daily documents, in shuffled order, to an
+// index that holds at most 500: it never holds more, still matches a copy of
+// one of the newest documents, and a copy of a dropped old one starts a new
+// story.
+func TestIndexLimit(t *testing.T) {
 	mh := NewMinHasher(DefaultHashes, DefaultShingle)
 	ix, err := NewIndex(DefaultHashes, DefaultBands, DefaultThreshold)
 	if err != nil {
 		t.Fatal(err)
 	}
 	ix.Window = 7 * 24 * time.Hour
-	ix.Horizon = 30 * 24 * time.Hour
+	ix.Limit = 500
 	day0 := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
 	text := func(d, k int) string {
 		return fmt.Sprintf("On day %d the council of district %d met in hall %d to discuss budget line %d and road %d, officials said; item %d.", d, k, d*7+k, d*13+k, d+k*3, d*k)
 	}
-	peak := 0
 	const perDay = 20
-	for d := range 365 {
+	for _, d := range rand.New(rand.NewPCG(3, 4)).Perm(365) {
 		date := day0.AddDate(0, 0, d).Format("2006-01-02")
 		for k := range perDay {
 			ix.Add(fmt.Sprintf("d%d-%d", d, k), date, mh.Signature(text(d, k)), "")
+			if ix.Len() > ix.Limit {
+				t.Fatalf("the index holds %d documents, more than its limit %d", ix.Len(), ix.Limit)
+			}
 		}
-		peak = max(peak, ix.Len())
-	}
-	// 31 days of documents plus the batch a sweep waits for (the index
-	// doubles between sweeps).
-	if limit := 2 * 31 * perDay * 2; peak > limit {
-		t.Errorf("index held up to %d documents, want at most %d", peak, limit)
 	}
 	if ix.Dropped() == 0 || ix.Dropped()+ix.Len() != 365*perDay {
 		t.Errorf("dropped %d, holds %d, added %d", ix.Dropped(), ix.Len(), 365*perDay)
 	}
 	last := day0.AddDate(0, 0, 364).Format("2006-01-02")
-	if story, m := ix.Add("copy-recent", last, mh.Signature(text(360, 3)), ""); len(m) == 0 || story != "d360-3" {
-		t.Errorf("a copy of a recent document did not match: story %q, matches %v", story, m)
+	if story, m := ix.Add("copy-recent", last, mh.Signature(text(364, 3)), ""); len(m) == 0 || story != "d364-3" {
+		t.Errorf("a copy of one of the newest documents did not match: story %q, matches %v", story, m)
 	}
 	if story, _ := ix.Add("copy-old", "2025-01-03", mh.Signature(text(2, 3)), ""); story != "copy-old" {
 		t.Errorf("a copy of a dropped document joined story %q", story)
