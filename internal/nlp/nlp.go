@@ -148,19 +148,26 @@ func (m *Models) annotateBatch(sents []chronicle.Sentence) {
 	wordsAll := make([]string, total)
 	uposAll := make([]string, total)
 	ptagsAll := make([]string, total)
-	var cls []int
+	words := make([][]string, len(sents))
 	off := 0
 	for si := range sents {
 		s := &sents[si]
 		n := len(s.Tokens)
-		words := wordsAll[off : off+n]
+		words[si] = wordsAll[off : off+n]
 		for i, t := range s.Tokens {
-			words[i] = t.Text
-			if words[i] == "" {
-				words[i] = "_"
+			words[si][i] = t.Text
+			if words[si][i] == "" {
+				words[si][i] = "_"
 			}
 		}
-		cls = m.Tagger.Tag(words, cls)
+		off += n
+	}
+	classes := m.Tagger.TagBatch(words, nil)
+	off = 0
+	for si := range sents {
+		s := &sents[si]
+		n := len(s.Tokens)
+		words, cls := words[si], classes[si]
 		mixed := hasLowerWord(words)
 		for i, c := range cls {
 			t := &s.Tokens[i]

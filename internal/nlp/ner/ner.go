@@ -118,7 +118,7 @@ func (r *Recognizer) newCtx(words, upos []string) *ctx {
 		nw := tagger.Norm(w)
 		c.norm[k] = perceptron.Hash(nw)
 		c.word[k] = perceptron.Hash(w)
-		c.shape[k] = perceptron.Hash(tagger.Shape(w))
+		c.shape[k] = tagger.ShapeHash(w)
 		if len(nw) > 3 {
 			c.suf3[k] = perceptron.Hash(nw[len(nw)-3:])
 			c.pre3[k] = perceptron.Hash(nw[:3])

@@ -98,35 +98,57 @@ func (t *Tagger) XPOS(c int) string { return t.xpos[c] }
 
 // Tag returns the class of each word; out is reused when large enough.
 func (t *Tagger) Tag(words []string, out []int) []int {
-	out = growInts(out, len(words))
-	ctx := t.newContext(words)
+	res := t.TagBatch([][]string{words}, [][]int{out})
+	return res[0]
+}
+
+// TagBatch tags several sentences, each pass over all of them in turn so
+// that a pass's weights stay in the processor's cache; out[i] is reused for
+// sentence i when large enough (out may be nil or shorter).
+func (t *Tagger) TagBatch(sents [][]string, out [][]int) [][]int {
+	res := make([][]int, len(sents))
+	ctxs := make([]*context, len(sents))
+	for si, words := range sents {
+		var o []int
+		if si < len(out) {
+			o = out[si]
+		}
+		res[si] = growInts(o, len(words))
+		ctxs[si] = t.newContext(words)
+	}
 	var feats []uint64
 	scores := make([]float32, len(t.Classes))
-	for i, w := range words {
-		if c, ok := t.dict[w]; ok {
-			out[i] = c
-			continue
+	for si, words := range sents {
+		tags := res[si]
+		for i, w := range words {
+			if c, ok := t.dict[w]; ok {
+				tags[i] = c
+				continue
+			}
+			feats = features(feats[:0], ctxs[si], i, tags, nil)
+			clear(scores)
+			t.model.Score(feats, scores)
+			tags[i] = perceptron.Argmax(scores, nil)
 		}
-		feats = features(feats[:0], ctx, i, out, nil)
-		clear(scores)
-		t.model.Score(feats, scores)
-		out[i] = perceptron.Argmax(scores, nil)
 	}
 	if t.model2 == nil {
-		return out
+		return res
 	}
-	first := append([]int(nil), out...)
-	for i, w := range words {
-		if c, ok := t.dict[w]; ok {
-			out[i] = c
-			continue
+	for si, words := range sents {
+		tags := res[si]
+		first := append([]int(nil), tags...)
+		for i, w := range words {
+			if c, ok := t.dict[w]; ok {
+				tags[i] = c
+				continue
+			}
+			feats = features(feats[:0], ctxs[si], i, tags, first)
+			clear(scores)
+			t.model2.Score(feats, scores)
+			tags[i] = perceptron.Argmax(scores, nil)
 		}
-		feats = features(feats[:0], ctx, i, out, first)
-		clear(scores)
-		t.model2.Score(feats, scores)
-		out[i] = perceptron.Argmax(scores, nil)
 	}
-	return out
+	return res
 }
 
 // TagStrings returns the UPOS and XPOS tags of words.
@@ -175,11 +197,38 @@ func Norm(w string) string {
 // digits, other characters kept, runs longer than two collapsed.
 func Shape(w string) string {
 	var b strings.Builder
+	shape(w, func(c rune) { b.WriteRune(c) })
+	return b.String()
+}
+
+// ShapeHash returns perceptron.Hash(Shape(w)) without building the shape.
+func ShapeHash(w string) uint64 {
+	h := uint64(14695981039346656037)
+	var buf [utf8.UTFMax]byte
+	shape(w, func(c rune) {
+		for _, b := range buf[:utf8.EncodeRune(buf[:], c)] {
+			h ^= uint64(b)
+			h *= 1099511628211
+		}
+	})
+	return h
+}
+
+// shape calls emit with each character of w's shape.
+func shape(w string, emit func(rune)) {
 	var last rune
 	run := 0
 	for _, r := range w {
 		var c rune
 		switch {
+		case r < utf8.RuneSelf && 'A' <= r && r <= 'Z':
+			c = 'X'
+		case r < utf8.RuneSelf && 'a' <= r && r <= 'z':
+			c = 'x'
+		case r < utf8.RuneSelf && '0' <= r && r <= '9':
+			c = 'd'
+		case r < utf8.RuneSelf:
+			c = r
 		case unicode.IsUpper(r):
 			c = 'X'
 		case unicode.IsLower(r):
@@ -198,9 +247,8 @@ func Shape(w string) string {
 			run = 1
 		}
 		last = c
-		b.WriteRune(c)
+		emit(c)
 	}
-	return b.String()
 }
 
 // suffix returns the last n characters (runes) of w.
@@ -259,7 +307,7 @@ func (t *Tagger) newContext(words []string) *context {
 		c.suf4[k] = perceptron.Hash(suffix(nw, 4))
 		c.pre1[k] = perceptron.Hash(prefix(w, 1))
 		c.pre3[k] = perceptron.Hash(prefix(nw, 3))
-		c.shape[k] = perceptron.Hash(Shape(w))
+		c.shape[k] = ShapeHash(w)
 		var fl uint64
 		if strings.Contains(w, "-") {
 			fl |= 1

@@ -2,6 +2,7 @@ package tagger
 
 import (
 	"bytes"
+	"github.com/chronicle-news/chronicle/internal/nlp/perceptron"
 	"os"
 	"testing"
 
@@ -16,6 +17,8 @@ func TestShapeAndNorm(t *testing.T) {
 		{"al-Sudani", "xx-Xxx", "al-sudani"},
 		{"2025", "dd", "0000"},
 		{"Ñandú", "Xxx", "ñandú"},
+		{"ÉTATS-unis", "XX-xx", "états-unis"},
+		{"5½%", "d½%", "0½%"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {
@@ -24,6 +27,9 @@ func TestShapeAndNorm(t *testing.T) {
 			}
 			if got := Norm(tc.in); got != tc.norm {
 				t.Errorf("Norm(%q) = %q, want %q", tc.in, got, tc.norm)
+			}
+			if got, want := ShapeHash(tc.in), perceptron.Hash(tc.shape); got != want {
+				t.Errorf("ShapeHash(%q) = %x, want the hash of %q, %x", tc.in, got, tc.shape, want)
 			}
 		})
 	}
