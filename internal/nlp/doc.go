@@ -65,9 +65,9 @@ tokenisation; punctuation counted):
 	NER F1, invented news test (61 sentences): 0.929 (PERSON 1.00, ORG 0.79, GPE 0.95, LOC 1.00, FAC 0.77, NORP 1.00)
 	speed (one core, quiet machine, EWT dev, -cpu 1): tagger 280k, parser
 	206k, NER 977k tokens/s alone (107k for the three in turn);
-	BenchmarkAnnotateDocs (document by document, with lemmas) 83k;
+	BenchmarkAnnotateDocs (document by document, with lemmas) 82k-85k;
 	BenchmarkAnnotateDocsTogether (AnnotateDocs, sentences batched across
-	documents, as ingest workers run it) 95k-99k
+	documents, as ingest workers run it) 97k-104k
 	load 155 ms CPU
 	sizes (gzip): tagger 4.2 MB, parser 5.6 MB, ner 0.2 MB, lemma 0.15 MB
 
