@@ -293,6 +293,9 @@ func (in *Ingester) round(ctx context.Context, sources []string) error {
 			fail(err)
 		}
 	}
+	if err := c.wait(); err != nil {
+		fail(err)
+	}
 	wg.Wait()
 	if commitErr != nil {
 		return commitErr
@@ -569,6 +572,19 @@ type committer struct {
 	preparer chronicle.Preparer
 	ids      map[string]bool
 	since    time.Time
+	// writes takes batches to the writer goroutine, which stores them in
+	// order while the committer gathers the next batch.
+	writes chan writeJob
+	done   chan struct{}
+	mu     sync.Mutex
+	err    error // the writer's first error
+}
+
+// writeJob is a batch for the writer.
+type writeJob struct {
+	ctx   context.Context
+	docs  []*chronicle.Document
+	preps []chronicle.PreparedDocument
 }
 
 func (in *Ingester) newCommitter() *committer {
@@ -699,29 +715,68 @@ func (in *Ingester) assignStory(ctx context.Context, it *item) error {
 	return nil
 }
 
-// flush commits the pending batch in one transaction.
+// flush hands the pending batch to the writer goroutine, which commits it
+// in one transaction, waiting while the writer still has a batch queued,
+// and returns the writer's error, if any. Batches are written even when ctx
+// ends: their documents were coded completely.
 func (c *committer) flush(ctx context.Context) error {
 	if len(c.pending) == 0 {
-		return nil
+		return c.writeErr()
 	}
-	docs, preps := c.pending, c.preps
+	if c.writes == nil {
+		c.writes, c.done = make(chan writeJob, 1), make(chan struct{})
+		go c.writer()
+	}
+	c.writes <- writeJob{ctx: context.WithoutCancel(ctx), docs: c.pending, preps: c.preps}
 	c.pending, c.preps = nil, nil
 	clear(c.ids)
-	var added int
-	var err error
-	if c.preparer != nil && !slices.Contains(preps, nil) {
-		added, err = c.preparer.PutPrepared(ctx, preps)
-	} else {
-		added, err = c.batch.PutDocuments(ctx, docs)
+	return c.writeErr()
+}
+
+// writer stores the batches of flush in order. After an error it drops the
+// later batches: the ingest is ending.
+func (c *committer) writer() {
+	defer close(c.done)
+	for job := range c.writes {
+		if c.writeErr() != nil {
+			continue
+		}
+		var added int
+		var err error
+		if c.preparer != nil && !slices.Contains(job.preps, nil) {
+			added, err = c.preparer.PutPrepared(job.ctx, job.preps)
+		} else {
+			added, err = c.batch.PutDocuments(job.ctx, job.docs)
+		}
+		if err != nil {
+			c.mu.Lock()
+			c.err = fmt.Errorf("store %d documents (%s ... %s): %w", len(job.docs), job.docs[0].ID, job.docs[len(job.docs)-1].ID, err)
+			c.mu.Unlock()
+			continue
+		}
+		c.count(job.docs, added)
+		if c.in.Progress != nil {
+			c.in.Progress.Update(c.in.Stats())
+		}
 	}
-	if err != nil {
-		return fmt.Errorf("store %d documents (%s ... %s): %w", len(docs), docs[0].ID, docs[len(docs)-1].ID, err)
+}
+
+// writeErr returns the writer's first error.
+func (c *committer) writeErr() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.err
+}
+
+// wait waits until every batch handed to the writer is stored and returns
+// the writer's first error.
+func (c *committer) wait() error {
+	if c.writes != nil {
+		close(c.writes)
+		<-c.done
+		c.writes = nil
 	}
-	c.count(docs, added)
-	if c.in.Progress != nil {
-		c.in.Progress.Update(c.in.Stats())
-	}
-	return nil
+	return c.writeErr()
 }
 
 // count adds committed documents to the stats; added of them were new.
