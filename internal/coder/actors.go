@@ -476,6 +476,27 @@ func (c *Coder) agentOfOwner(dc *docContext, st *sent, h, lo, hi int) (chronicle
 	if !ok || !strings.HasPrefix(agent.Code, "---") || len(agent.Code) < 6 {
 		return chronicle.ActorRef{}, false
 	}
+	// "troops from Kenya": a country or organisation named right after the
+	// agent word is its owner, whatever the parse made of the phrase (a
+	// misparse can hang "from India" on a later noun).
+	if k := h + 2; k < len(st.s.Tokens) {
+		if w := strings.ToLower(st.tok(h + 1).Text); w == "from" || w == "of" {
+			if e, ok := st.ents[k]; ok && dc.doc.Entities[e].TokStart == k {
+				ent := &dc.doc.Entities[e]
+				if len(ent.Code) >= 3 && !strings.HasPrefix(ent.Code, "---") && ent.Type != chronicle.EntPerson {
+					a := agent
+					a.Code = ent.Code[:3] + agent.Code[3:]
+					if strings.HasPrefix(ent.Code, "IGO") || strings.HasPrefix(ent.Code, "NGO") {
+						a.Code = ent.Code
+					}
+					a.Country, a.Name, a.Sector = ent.Country, ent.Name, sectorOf(a.Code)
+					a.Start, a.End = st.tok(lo).Start, ent.End
+					a.Text = dc.doc.Text[a.Start:a.End]
+					return a, true
+				}
+			}
+		}
+	}
 	for _, k := range st.kids[h] {
 		if baseRel(st.rel(k)) != "nmod" || (st.caseOf(k) != "of" && st.caseOf(k) != "from") {
 			continue
