@@ -129,6 +129,9 @@ func newState(words, tags []string, amb map[string]uint64) *state {
 	}
 	st.heads[0] = -1
 	st.hasAmb = amb != nil
+	// Room for every template, so appending features never reallocates.
+	fs := make([]uint64, 0, 192)
+	st.feats, st.lfeats = fs[:0:160], fs[160:160]
 	return st
 }
 
