@@ -95,6 +95,8 @@ func TestSentences(t *testing.T) {
 		{"initials do not end", "Mary J. Blige sang.", []string{"Mary J. Blige sang."}},
 		{"initial before a name", "Harry S. Truman and John F. Kennedy spoke.", []string{"Harry S. Truman and John F. Kennedy spoke."}},
 		{"letter ending a sentence", "He posted on X. The post was deleted.", []string{"He posted on X.", "The post was deleted."}},
+		{"letter after a lowercase word ending a sentence", "The ministry posted on X. Militants denied it.", []string{"The ministry posted on X.", "Militants denied it."}},
+		{"initial after a lowercase word", "The essay was written by J. Smith in 1990.", []string{"The essay was written by J. Smith in 1990."}},
 		{"a.m. ending a sentence", "It began at 9 a.m. The crowd grew.", []string{"It began at 9 a.m.", "The crowd grew."}},
 		{"closing quote belongs to the sentence", `"We will stay." The crowd cheered.`, []string{`"We will stay."`, "The crowd cheered."}},
 		{"curly closing quote", "“We will stay.” The crowd cheered.", []string{"“We will stay.”", "The crowd cheered."}},

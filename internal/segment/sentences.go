@@ -90,6 +90,12 @@ func terminalKind(text string, toks []chronicle.Token, i int) int {
 		case otherAbbrev:
 			return abbrevTerminal
 		case initialAbbrev:
+			if i > 0 && !startsUpper(toks[i-1].Text) {
+				// Not inside a name ("posted on X. Militants ..."): the
+				// letter ends a sentence before the usual starters, while
+				// "written by J. Smith" stays whole.
+				return abbrevTerminal
+			}
 			return initialTerminal
 		case notAbbrev:
 			// A word keeping its stop that we do not know (a URL, "5.")
@@ -97,6 +103,12 @@ func terminalKind(text string, toks []chronicle.Token, i int) int {
 		}
 	}
 	return notTerminal
+}
+
+// startsUpper reports whether w begins with an upper-case letter.
+func startsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
 }
 
 // isCloser reports whether toks[j] closes a quotation or bracket, or is more
