@@ -14,6 +14,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	chronicle "github.com/chronicle-news/chronicle"
 	"github.com/chronicle-news/chronicle/internal/sqlite"
 	"github.com/chronicle-news/chronicle/internal/storetest"
 )
@@ -37,9 +38,10 @@ func findChromium(t *testing.T) string {
 	return ""
 }
 
-// browserServer serves a generated SQLite store on loopback with the same
-// server (timeouts, headers) that 'chronicle serve' runs, and returns its URL.
-func browserServer(t *testing.T, docs int) string {
+// browserServer serves a generated SQLite store, plus any extra documents,
+// on loopback with the same server (timeouts, headers) that 'chronicle
+// serve' runs, and returns its URL.
+func browserServer(t *testing.T, docs int, extra ...*chronicle.Document) string {
 	t.Helper()
 	st, err := sqlite.Open(filepath.Join(t.TempDir(), "ui.db"))
 	if err != nil {
@@ -48,6 +50,11 @@ func browserServer(t *testing.T, docs int) string {
 	t.Cleanup(func() { st.Close() })
 	if _, err := st.PutDocuments(context.Background(), storetest.Generate(docs, 7)); err != nil {
 		t.Fatalf("store generated documents: %v", err)
+	}
+	if len(extra) > 0 {
+		if _, err := st.PutDocuments(context.Background(), extra); err != nil {
+			t.Fatalf("store extra documents: %v", err)
+		}
 	}
 	srv, err := New(Config{Store: st})
 	if err != nil {
@@ -89,9 +96,48 @@ func (c *consoleLog) take() []string {
 	return out
 }
 
+// shellingReport is an invented report of one event, in words of its own:
+// Ostrovian artillery (OSTMIL) shells Valmoran border posts (VLMMIL) near
+// Kessel on eventDate. Two of them, on two sites, make one merged event.
+func shellingReport(id, site, published, eventDate, title, lead, sentence string) *chronicle.Document {
+	text := lead + " " + sentence
+	off := len(lead) + 1
+	span := func(s string) (int, int) {
+		i := strings.Index(sentence, s)
+		if i < 0 {
+			panic("shellingReport: " + s + " is not in " + sentence)
+		}
+		return off + i, off + i + len(s)
+	}
+	ss, se := span("Ostrovian artillery")
+	ts, te := span("Valmoran border posts")
+	vs, ve := span("shelled")
+	ps, pe := span("Kessel")
+	doc := &chronicle.Document{
+		ID: id, URL: "https://" + site + "/" + id, Title: title, Date: published, Source: site, Text: text,
+		Sentences: []chronicle.Sentence{{I: 0, Start: 0, End: len(lead)}, {I: 1, Start: off, End: len(text)}},
+		Places:    []chronicle.Place{{Text: "Kessel", Name: "Kessel", Country: "VLM", Start: ps, End: pe, Sentence: 1, Feature: "city", Resolution: "city"}},
+		Events: []chronicle.Event{{
+			ID: "e0", Sentence: 1, Start: off, End: len(text), Trigger: &chronicle.Span{Sentence: 1, Start: vs, End: ve, Text: "shelled"},
+			PLOVER: "ASSAULT", CAMEO: "195", Quad: 4, Goldstein: -10,
+			Source:     &chronicle.ActorRef{Text: "Ostrovian artillery", Name: "Ostrovian artillery", Code: "OSTMIL", Country: "OST", Sector: "MIL", Start: ss, End: se},
+			Target:     &chronicle.ActorRef{Text: "Valmoran border posts", Name: "Valmoran border posts", Code: "VLMMIL", Country: "VLM", Sector: "MIL", Start: ts, End: te},
+			Date:       eventDate,
+			Location:   &chronicle.Place{Text: "Kessel", Name: "Kessel", Country: "VLM", Start: ps, End: pe, Sentence: 1, Resolution: "city"},
+			Factuality: chronicle.FactOccurred, Confidence: 0.9, Rule: "test",
+		}},
+		Errors: []string{},
+	}
+	return doc
+}
+
 func TestBrowser(t *testing.T) {
 	chromium := findChromium(t)
-	base := browserServer(t, 300)
+	base := browserServer(t, 300,
+		shellingReport("shelling-a", "first.example", "2025-06-11", "2025-06-10", "Border posts shelled near Kessel",
+			"Fighting flared again along the disputed frontier.", "Ostrovian artillery shelled Valmoran border posts near Kessel on Tuesday, officials said."),
+		shellingReport("shelling-b", "second.example", "2025-06-12", "2025-06-11", "Kessel frontier comes under fire",
+			"Residents of the border town reported heavy explosions.", "Local officials said Ostrovian artillery shelled Valmoran border posts outside Kessel late on Wednesday."))
 	emptyBase := browserServer(t, 0)
 
 	opts := []chromedp.ExecAllocatorOption{
@@ -389,8 +435,92 @@ func TestBrowser(t *testing.T) {
 		noConsoleErrors(t)
 	})
 
+	t.Run("merged event with two reports", func(t *testing.T) {
+		open(t, "#/merged", "table tbody tr")
+		if n := count(t, "table tbody tr"); n < 10 {
+			t.Errorf("merged events page lists %d events of the generated store", n)
+		}
+		shot(t, "merged")
+		open(t, "#/merged?actor=OSTMIL", "table tbody tr")
+		rows := texts(t, "table tbody tr")
+		if len(rows) != 1 {
+			t.Fatalf("%d merged events of OSTMIL, want 1 (two reports of one shelling): %q", len(rows), rows)
+		}
+		cells := texts(t, "table tbody tr td")
+		col := func(label string) string {
+			heads := texts(t, "table thead th")
+			for i, hd := range heads {
+				if hd == label && i < len(cells) {
+					return strings.TrimSpace(cells[i])
+				}
+			}
+			t.Fatalf("no column %q in %q", label, heads)
+			return ""
+		}
+		if got := col("Articles"); got != "2" {
+			t.Errorf("articles %q, want 2", got)
+		}
+		if got := col("Sites"); got != "2" {
+			t.Errorf("sites %q, want 2", got)
+		}
+		if got := col("Place"); !strings.Contains(got, "Kessel") {
+			t.Errorf("place %q, want Kessel", got)
+		}
+		if n := count(t, "table tbody tr td.conflicts .conflict"); n != 1 {
+			t.Errorf("%d conflict markers; the reports give two dates", n)
+		}
+		do(t, chromedp.Click(chromedp.CSS(`table tbody tr:first-child td:nth-child(1)`)))
+		poll(t, `document.body.dataset.page === 'merged' && !!document.querySelector('#mentions li.mention')`)
+		if !strings.HasPrefix(eval(t, `location.hash`).(string), "#/merged/") {
+			t.Errorf("row click went to %v", eval(t, `location.hash`))
+		}
+		reports := texts(t, "#mentions li.mention")
+		if len(reports) != 2 {
+			t.Fatalf("%d reports shown, want 2: %q", len(reports), reports)
+		}
+		all := strings.Join(reports, "\n")
+		for _, want := range []string{"Border posts shelled near Kessel", "Kessel frontier comes under fire", "first.example", "second.example", "late on Wednesday"} {
+			if !strings.Contains(all, want) {
+				t.Errorf("reports do not show %q: %q", want, reports)
+			}
+		}
+		if n := count(t, "#mentions .mention-sentence mark.event"); n != 2 {
+			t.Errorf("%d triggers marked in the reports' sentences, want 2", n)
+		}
+		if c := strings.Join(texts(t, "#conflicts li"), "; "); !strings.Contains(c, "2025-06-10") || !strings.Contains(c, "2025-06-11") {
+			t.Errorf("conflicts %q do not spell out the two dates", c)
+		}
+		shot(t, "merged-event")
+		noConsoleErrors(t)
+
+		// A report opens its document with the event selected, which links back.
+		do(t, chromedp.Click(chromedp.CSS(`#mentions li.mention:nth-child(2) .mention-head a`)))
+		poll(t, `document.body.dataset.page === 'doc' && !!document.querySelector('.sent.evidence')`)
+		if n := count(t, "#reported-by a"); n != 1 {
+			t.Fatalf("the evidence panel of a report of a merged event has %d links to it, want 1", n)
+		}
+		if got := text(t, ".sent.evidence"); !strings.Contains(got, "late on Wednesday") {
+			t.Errorf("evidence sentence %q is not the second report's", got)
+		}
+		if got := text(t, "#reported-by"); got != "reported by 2 articles" {
+			t.Errorf("evidence panel says %q", got)
+		}
+		shot(t, "merged-report")
+		do(t, chromedp.Click(chromedp.CSS(`#reported-by a`)))
+		poll(t, `document.body.dataset.page === 'merged' && document.querySelectorAll('#mentions li.mention').length === 2`)
+		noConsoleErrors(t)
+
+		// Both reports' rows on the events page link to the merged event.
+		open(t, "#/events?actor=OSTMIL", "table tbody tr")
+		links := texts(t, "table tbody tr a.reported-by")
+		if len(links) != 2 || links[0] != "2" || links[1] != "2" {
+			t.Errorf("events page links to the merged event %q, want 2 links saying 2", links)
+		}
+		noConsoleErrors(t)
+	})
+
 	t.Run("empty store", func(t *testing.T) {
-		for _, page := range []string{"#/", "#/events", "#/network", "#/map", "#/quotes", "#/actors"} {
+		for _, page := range []string{"#/", "#/events", "#/merged", "#/network", "#/map", "#/quotes", "#/actors"} {
 			if err := chromedp.Do(ctx, chromedp.Navigate("about:blank"), chromedp.Navigate(emptyBase+"/"+page),
 				chromedp.WaitVisible(chromedp.CSS("body[data-ready] main .page"))); err != nil {
 				t.Fatalf("%s: %v", page, err)

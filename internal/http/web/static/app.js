@@ -36,6 +36,7 @@ const pages = {
   map: mapPage,
   quotes: quotesPage,
   search: searchPage,
+  merged: mergedPage,
 };
 
 async function render() {
@@ -185,7 +186,21 @@ const EVENT_COLUMNS = [
   { key: 'factuality', label: 'Factuality' },
   { key: 'goldstein', label: 'Goldstein', num: true, value: (e) => e.goldstein },
   { key: 'sentence', label: 'Evidence', cls: 'sentence', value: (e) => e.sentence_text || '' },
+  { key: 'num_articles', label: 'Reports', num: true, value: (e) => e.num_articles || 0, cell: (e) => reportedBy(e) },
 ];
+
+// reportedBy links an event to its merged event when more than one article
+// reported it; otherwise it is empty.
+function reportedBy(e, long) {
+  if (!e || !e.canonical_id || !(e.num_articles > 1)) return '';
+  return h('a', { href: mergedHref(e.canonical_id), class: 'reported-by', onclick: (ev) => ev.stopPropagation(),
+    title: `${e.num_mentions || e.num_articles} mentions on ${e.num_sources || 1} sites` },
+  long ? `reported by ${fmtNum(e.num_articles)} articles` : fmtNum(e.num_articles));
+}
+
+function mergedHref(id) {
+  return '#/merged/' + encodeURIComponent(id);
+}
 
 async function eventsPage(root, _arg, params) {
   const filters = pick(params, EVENT_FILTERS);
@@ -220,8 +235,14 @@ async function eventsPage(root, _arg, params) {
 
 async function documentPage(root, id, params) {
   if (!id) throw new Error('No document id in the address.');
-  const doc = await api('documents/' + id.split('/').map(encodeURIComponent).join('/'));
+  const [doc, records] = await Promise.all([
+    api('documents/' + id.split('/').map(encodeURIComponent).join('/')),
+    // The event records carry each event's merged event; a store without
+    // them just shows no links.
+    api('events', { document: id, limit: 1000 }).catch(() => ({ items: [] })),
+  ]);
   const events = doc.events || [];
+  const recordOf = new Map(records.items.filter((r) => r.doc_id === doc.id).map((r) => [r.id, r]));
   let selected = events.findIndex((e) => e.id === params.get('event'));
   const text = new ByteText(doc.text || '');
   const body = h('div', { class: 'doc-text', id: 'doc-text' });
@@ -230,7 +251,7 @@ async function documentPage(root, id, params) {
   const paint = () => {
     const ev = selected >= 0 ? events[selected] : null;
     body.replaceChildren(...renderText(doc, text, ev));
-    side.replaceChildren(...evidencePanel(doc, ev, events, selected, (i) => {
+    side.replaceChildren(...evidencePanel(doc, ev, ev ? recordOf.get(ev.id) : null, events, selected, (i) => {
       selected = i;
       history.replaceState(null, '', docHref(doc.id, events[i].id));
       paint();
@@ -319,7 +340,7 @@ function markRange(text, start, end, spans) {
   return out;
 }
 
-function evidencePanel(doc, ev, events, selected, onSelect) {
+function evidencePanel(doc, ev, rec, events, selected, onSelect) {
   const out = [];
   if (ev) {
     const loc = ev.location && (ev.location.name || ev.location.text);
@@ -334,7 +355,8 @@ function evidencePanel(doc, ev, events, selected, onSelect) {
         h('dt', {}, 'Factuality'), h('dd', {}, ev.factuality || '—'),
         h('dt', {}, 'Goldstein'), h('dd', {}, String(ev.goldstein ?? '—')),
         h('dt', {}, 'Confidence'), h('dd', {}, ev.confidence ? ev.confidence.toFixed(2) : '—'),
-        h('dt', {}, 'Rule'), h('dd', { class: 'code', id: 'rule' }, ev.rule || '—')));
+        h('dt', {}, 'Rule'), h('dd', { class: 'code', id: 'rule' }, ev.rule || '—'),
+        rec && rec.canonical_id && rec.num_articles > 1 ? [h('dt', {}, 'Reports'), h('dd', { id: 'reported-by' }, reportedBy(rec, true))] : null));
   } else {
     out.push(h('h2', {}, 'Events'), h('p', { class: 'muted small' }, 'Pick an event to mark its evidence in the text.'));
   }
@@ -349,6 +371,147 @@ function evidencePanel(doc, ev, events, selected, onSelect) {
       h('p', {}, q.text), h('footer', {}, q.speaker ? actorLink(q.speaker) : 'unknown speaker', q.cue ? ` (${q.cue})` : ''))));
   }
   return out;
+}
+
+// ---- merged events ----
+
+const MERGED_FILTERS = ['type', 'actor', 'country', 'cameo', 'since', 'until', 'text'];
+
+// placeLabel names a place with its country.
+function placeLabel(p) {
+  if (!p || !(p.name || p.text)) return '';
+  const name = p.name || p.text;
+  return p.country && p.country !== name ? `${name} (${p.country})` : name;
+}
+
+// conflictMark is the visible marker of a merged event whose reports
+// disagree; its title lists the disagreements.
+function conflictMark(c) {
+  const n = (c.conflicts || []).length;
+  if (!n) return '';
+  return h('span', { class: 'conflict', title: c.conflicts.join('\n'), 'aria-label': `${n} conflicting details` }, '⚠ ', String(n));
+}
+
+const MERGED_COLUMNS = [
+  { key: 'day', label: 'Date', cls: 'nowrap', value: (c) => c.day || c.date || '' },
+  { key: 'plover', label: 'Type', cell: (c) => typeTag(c.plover, c.quad) },
+  { key: 'cameo', label: 'CAMEO', cell: (c) => h('span', { class: 'code' }, c.cameo || '—') },
+  { key: 'source', label: 'Source → target', value: (c) => actorLabel(c.source) + ' ' + actorLabel(c.target),
+    cell: (c) => h('span', {}, actorLink(c.source), ' → ', actorLink(c.target)) },
+  { key: 'location', label: 'Place', value: (c) => placeLabel(c.location) },
+  { key: 'num_mentions', label: 'Mentions', num: true },
+  { key: 'num_sources', label: 'Sites', num: true },
+  { key: 'num_articles', label: 'Articles', num: true },
+  { key: 'first_seen', label: 'First seen', cls: 'nowrap' },
+  { key: 'conflicts', label: 'Conflicts', cls: 'conflicts', value: (c) => (c.conflicts || []).length, cell: conflictMark },
+];
+
+// mergedPage is the list of merged (canonical) events, or with an id one
+// merged event with every report of it.
+async function mergedPage(root, id, params) {
+  if (id) return mergedEventPage(root, id);
+  const filters = pick(params, MERGED_FILTERS);
+  const first = await api('canonical-events', { ...filters, limit: 50 });
+  const table = sortableTable(MERGED_COLUMNS, first.items, (c) => { location.hash = mergedHref(c.id); });
+  let next = first.next;
+  const count = h('span', { class: 'muted small', id: 'merged-count' }, `${first.items.length} merged events shown`);
+  const moreBtn = h('button', { class: 'secondary', type: 'button', hidden: !next, onclick: async () => {
+    moreBtn.disabled = true;
+    try {
+      const p = await api('canonical-events', { ...filters, limit: 50, cursor: next });
+      table.add(p.items);
+      next = p.next;
+      count.textContent = `${table.el.querySelectorAll('tbody tr').length} merged events shown`;
+    } catch (err) {
+      root.append(errorBox(err));
+    }
+    moreBtn.disabled = false;
+    moreBtn.hidden = !next;
+  } }, 'Load more');
+  root.append(
+    h('div', { class: 'page-head' }, h('div', {}, h('h1', {}, 'Merged events'),
+      h('p', { class: 'muted' }, 'One row per real-world event, merged from every report of it. ⚠ marks reports that disagree. Click a row to see the reports.')),
+    h('a', { class: 'button secondary', href: apiURL('canonical-events', { ...filters, format: 'csv', limit: 10000 }), download: 'merged-events.csv' }, 'Download CSV')),
+    filterForm(params, MERGED_FILTERS, (f) => go('merged', f)),
+    first.items.length ? table.el : emptyBox('No merged events match these filters.'),
+    h('div', { class: 'more' }, moreBtn, count),
+  );
+}
+
+// MENTION_DOCS is how many reports' documents the detail page fetches to
+// mark the evidence in their sentences; the rest show the plain sentence.
+const MENTION_DOCS = 12;
+
+async function mergedEventPage(root, id) {
+  const c = await api('canonical-events/' + id.split('/').map(encodeURIComponent).join('/'));
+  const mentions = c.mentions || [];
+  const docs = await Promise.all(mentions.map((m, i) => (i < MENTION_DOCS && m.doc_id
+    ? api('documents/' + m.doc_id.split('/').map(encodeURIComponent).join('/')).catch(() => null) : null)));
+  const conflicts = c.conflicts || [];
+  const loc = placeLabel(c.location);
+  root.append(
+    h('div', { class: 'page-head' }, h('div', {},
+      h('h1', {}, typeTag(c.plover, c.quad), ' ', actorLabel(c.source), ' → ', actorLabel(c.target)),
+      h('p', { class: 'muted' }, [c.day || c.date, loc, `${fmtNum(c.num_articles)} articles`, `${fmtNum(c.num_sources)} sites`,
+        `${fmtNum(c.num_mentions)} mentions`].filter(Boolean).join(' · '))),
+    h('a', { class: 'button secondary', href: '#/merged' }, 'All merged events')),
+    h('div', { class: 'grid' },
+      card('Reconciled event', h('dl', { class: 'facts', id: 'merged-facts' },
+        h('dt', {}, 'Type'), h('dd', {}, typeTag(c.plover, c.quad), c.mode ? ' ' + c.mode : ''),
+        h('dt', {}, 'CAMEO'), h('dd', { class: 'code' }, c.cameo || '—'),
+        h('dt', {}, 'Source'), h('dd', {}, actorLink(c.source)),
+        h('dt', {}, 'Target'), h('dd', {}, actorLink(c.target)),
+        h('dt', {}, 'Date'), h('dd', {}, c.date || '—', c.day && c.day !== c.date ? ` (filed under ${c.day})` : ''),
+        h('dt', {}, 'Place'), h('dd', {}, loc || '—'),
+        h('dt', {}, 'Factuality'), h('dd', {}, c.factuality || '—'),
+        h('dt', {}, 'Goldstein'), h('dd', {}, String(c.goldstein ?? '—')),
+        h('dt', {}, 'First seen'), h('dd', {}, c.first_seen || '—'),
+        h('dt', {}, 'Reports'), h('dd', {}, `${fmtNum(c.num_mentions)} mentions in ${fmtNum(c.num_articles)} articles on ${fmtNum(c.num_sources)} sites`)),
+      'span-6'),
+      card(conflicts.length ? `Conflicts (${conflicts.length})` : 'Conflicts', conflicts.length
+        ? h('div', {}, h('ul', { class: 'conflict-list', id: 'conflicts' }, conflicts.map((x) => h('li', {}, h('span', { class: 'conflict' }, '⚠'), ' ', x))),
+          h('p', { class: 'muted small' }, 'Each detail above is the value most articles give (one vote per article); ties go to the earliest date or the first report, and a place that only refines another counts as agreeing.'))
+        : emptyBox('The reports agree on the date, place, code and factuality.'), 'span-6'),
+      card(`Reports (${mentions.length})`, mentions.length
+        ? h('ol', { class: 'mentions', id: 'mentions' }, mentions.map((m, i) => mentionItem(c, m, docs[i])))
+        : emptyBox('No reports stored.'), 'span-12'),
+    ));
+}
+
+// mentionItem shows one report of a merged event: where and when it was
+// published, what it said, and its sentence with the evidence marked when
+// its document is at hand.
+function mentionItem(c, m, doc) {
+  const said = [];
+  if (m.cameo && m.cameo !== c.cameo) said.push(`CAMEO ${m.cameo}`);
+  if (m.date && m.date !== c.date) said.push(`date ${m.date}`);
+  const pl = placeLabel(m.place);
+  if (pl && pl !== placeLabel(c.location)) said.push(`place ${pl}`);
+  if (m.factuality && m.factuality !== c.factuality) said.push(m.factuality);
+  return h('li', { class: 'mention' },
+    h('div', { class: 'mention-head' },
+      docLink(m.doc_id, m.event_id, m.doc_title || m.doc_id),
+      h('span', { class: 'small muted' }, ' ', [m.site, m.doc_date].filter(Boolean).join(' · '))),
+    h('p', { class: 'mention-sentence' }, ...mentionSentence(m, doc)),
+    h('div', { class: 'small muted' }, 'Says: ', [m.cameo ? `CAMEO ${m.cameo}` : '', m.date || 'no date', pl || 'no place', m.factuality || '']
+      .filter(Boolean).join(' · '),
+    said.length ? h('span', { class: 'differs' }, ' — differs: ', said.join(', ')) : null));
+}
+
+// mentionSentence returns the report's sentence: from its document with the
+// event's actors, trigger, date and place marked, else the stored sentence
+// text with the evidence span marked when it fits in the sentence.
+function mentionSentence(m, doc) {
+  const s = doc && (doc.sentences || []).find((x) => x.i === m.sentence);
+  if (s) {
+    const ev = (doc.events || []).find((e) => e.id === m.event_id) || (doc.events || [])[m.event];
+    const text = new ByteText(doc.text || '');
+    const spans = ev ? eventSpans(doc, ev) : [];
+    return markRange(text, s.start, s.end, spans);
+  }
+  const text = m.sentence_text || '';
+  if (!text) return [h('span', { class: 'muted' }, 'No sentence stored.')];
+  return [text];
 }
 
 // ---- actors ----
