@@ -17,8 +17,11 @@ type Filter struct {
 	Factuality string
 	Story      string // story id
 	Document   string // document id
-	Limit      int
-	Cursor     string // opaque, from a previous page
+	// MinArticles keeps the canonical events reported by at least this
+	// many articles (0 for any); other records ignore it.
+	MinArticles int
+	Limit       int
+	Cursor      string // opaque, from a previous page
 }
 
 // EventRecord is a stored event with the document it came from.

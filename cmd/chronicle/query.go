@@ -34,6 +34,7 @@ func runQuery(ctx context.Context, env *Env, args []string) error {
 	fs.StringVar(&ff.cursor, "cursor", "", "continue after a previous page (the cursor printed on stderr)")
 	format := fs.String("format", "table", "output format: table, json or csv")
 	canonID := fs.String("id", "", "with canonical: show the canonical event `ID` with every report of it")
+	minArticles := fs.Int("min-articles", 0, "with canonical: only events reported by at least `N` articles")
 	kind := ""
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		kind, args = args[0], args[1:]
@@ -61,12 +62,19 @@ func runQuery(ctx context.Context, env *Env, args []string) error {
 	if *canonID != "" && kind != "canonical" {
 		return usagef("query: --id is for 'query canonical'")
 	}
+	if *minArticles != 0 && kind != "canonical" {
+		return usagef("query: --min-articles is for 'query canonical'")
+	}
+	if *minArticles < 0 {
+		return usagef("query: --min-articles must be 0 or more, not %d", *minArticles)
+	}
 	store, err := openExistingStore(ctx, *db)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
 	f := ff.filter()
+	f.MinArticles = *minArticles
 	var items []any
 	var next string
 	switch kind {

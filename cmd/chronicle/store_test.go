@@ -213,6 +213,26 @@ func TestQueryCanonical(t *testing.T) {
 			t.Errorf("%d canonical events with cameo 1..., want %d", len(recs), want)
 		}
 	})
+	t.Run("min articles", func(t *testing.T) {
+		for _, tt := range []struct {
+			n    string
+			want int
+		}{{"2", len(all)}, {"3", 0}} {
+			code, out, errs := runCmd(t, "", "query", "canonical", "--db", db, "--min-articles", tt.n, "--format", "json", "--limit", "10000")
+			var recs []chronicle.CanonicalEvent
+			if code != 0 || json.Unmarshal([]byte(out), &recs) != nil {
+				t.Fatalf("exit %d: %s", code, errs)
+			}
+			if len(recs) != tt.want {
+				t.Errorf("--min-articles %s: %d canonical events, want %d", tt.n, len(recs), tt.want)
+			}
+		}
+		for _, args := range [][]string{{"canonical", "--min-articles", "-1"}, {"events", "--min-articles", "2"}} {
+			if code, _, _ := runCmd(t, "", append(append([]string{"query"}, args...), "--db", db)...); code != 2 {
+				t.Errorf("query %v: exit %d, want 2", args, code)
+			}
+		}
+	})
 	t.Run("table", func(t *testing.T) {
 		code, out, errs := runCmd(t, "", "query", "canonical", "--db", db, "--limit", "3")
 		lines := strings.Split(strings.TrimSpace(out), "\n")

@@ -46,10 +46,18 @@ func (s *Server) endpoints() []endpoint {
 				return nonNil(st.Events(ctx, q.Filter))
 			}, csv: eventsCSV},
 		{path: "/api/canonical-events", summary: "Canonical events: one per real-world event, merged from all its reports (without their mentions)", item: "CanonicalEvent",
+			extra: []param{{"min_articles", "only events reported by at least this many articles"}},
 			list: func(ctx context.Context, st chronicle.Store, q query) (any, string, error) {
 				cq, err := canonicalQuerier(st)
 				if err != nil {
 					return nil, "", err
+				}
+				if v := q.Extra["min_articles"]; v != "" {
+					n, err := strconv.Atoi(v)
+					if err != nil || n < 0 || n > 1_000_000 {
+						return nil, "", badParam("min_articles", "%q is not a number of articles (0 or more)", v)
+					}
+					q.Filter.MinArticles = n
 				}
 				return nonNil(cq.CanonicalEvents(ctx, q.Filter))
 			}, csv: canonicalCSV},

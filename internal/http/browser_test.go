@@ -7,6 +7,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -441,6 +443,22 @@ func TestBrowser(t *testing.T) {
 			t.Errorf("merged events page lists %d events of the generated store", n)
 		}
 		shot(t, "merged")
+		// Only events reported more than once.
+		open(t, "#/merged?min_articles=2", "table tbody tr")
+		heads := texts(t, "table thead th")
+		ai := slices.Index(heads, "Articles")
+		if ai < 0 {
+			t.Fatalf("no Articles column in %q", heads)
+		}
+		arts := texts(t, fmt.Sprintf("table tbody tr td:nth-child(%d)", ai+1))
+		if len(arts) == 0 || len(arts) != count(t, "table tbody tr") {
+			t.Errorf("min_articles=2: %d article cells for %d rows", len(arts), count(t, "table tbody tr"))
+		}
+		for _, a := range arts {
+			if n, err := strconv.Atoi(strings.TrimSpace(a)); err != nil || n < 2 {
+				t.Errorf("min_articles=2 lists a row with %q articles", a)
+			}
+		}
 		open(t, "#/merged?actor=OSTMIL", "table tbody tr")
 		rows := texts(t, "table tbody tr")
 		if len(rows) != 1 {

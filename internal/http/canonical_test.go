@@ -100,6 +100,16 @@ func TestCanonicalEvents(t *testing.T) {
 		}
 	})
 
+	t.Run("min_articles", func(t *testing.T) {
+		// Every event here is a story and its reprint: two articles.
+		if got := getCanonical(t, ts, "min_articles=2&limit=1000"); len(got.Items) != len(all.Items) {
+			t.Errorf("min_articles=2: %d canonical events, want all %d", len(got.Items), len(all.Items))
+		}
+		if got := getCanonical(t, ts, "min_articles=3&limit=1000"); len(got.Items) != 0 {
+			t.Errorf("min_articles=3: %d canonical events, want none", len(got.Items))
+		}
+	})
+
 	t.Run("pages", func(t *testing.T) {
 		seen := map[string]bool{}
 		cursor := ""
@@ -150,6 +160,8 @@ func TestCanonicalEvents(t *testing.T) {
 			"/api/canonical-events/ce-none":             404,
 			"/api/canonical-events/" + want.ID + "?x=1": 400,
 			"/api/canonical-events?cameo=abc":           400,
+			"/api/canonical-events?min_articles=-1":     400,
+			"/api/canonical-events?min_articles=two":    400,
 			"/api/canonical-events?cursor=zzz":          400,
 		} {
 			if resp, b := get(t, ts, path); resp.StatusCode != code {

@@ -252,6 +252,9 @@ func canonicalConds(d *Dialect, w *where, q *query) {
 	if q.Document != "" {
 		w.add(`e.id IN (SELECT v.canonical FROM events v JOIN documents d ON d.pk = v.doc WHERE d.id = ?)`, q.Document)
 	}
+	if q.MinArticles > 1 {
+		w.add(`e.num_articles >= ?`, q.MinArticles)
+	}
 }
 
 // CanonicalEvents returns the canonical events matching f, newest first (by

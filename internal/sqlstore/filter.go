@@ -82,6 +82,9 @@ func parseFilter(op string, f chronicle.Filter) (*query, error) {
 	case f.Limit > MaxLimit:
 		return nil, invalid(op, "limit %d is larger than the maximum %d", f.Limit, MaxLimit)
 	}
+	if f.MinArticles < 0 {
+		return nil, invalid(op, "min articles %d is negative", f.MinArticles)
+	}
 	for _, field := range [...]struct{ name, v string }{{"actor", f.Actor}, {"type", f.Type}, {"cameo", f.CAMEO},
 		{"country", f.Country}, {"since", f.Since}, {"until", f.Until}, {"text", f.Text}, {"factuality", f.Factuality},
 		{"story", f.Story}, {"document", f.Document}, {"cursor", f.Cursor}} {

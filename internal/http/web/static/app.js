@@ -130,6 +130,7 @@ function filterForm(params, fields, onSubmit) {
     since: () => input('since', 'Since', { type: 'date' }),
     until: () => input('until', 'Until', { type: 'date' }),
     text: () => input('text', 'Text', { type: 'search', placeholder: 'words', size: 14 }),
+    min_articles: () => input('min_articles', 'Articles ≥', { type: 'number', min: 1, size: 3, placeholder: '2' }),
   };
   const form = h('form', { class: 'filters', id: 'filters' },
     fields.map((f) => controls[f]()),
@@ -375,7 +376,7 @@ function evidencePanel(doc, ev, rec, events, selected, onSelect) {
 
 // ---- merged events ----
 
-const MERGED_FILTERS = ['type', 'actor', 'country', 'cameo', 'since', 'until', 'text'];
+const MERGED_FILTERS = ['type', 'actor', 'country', 'cameo', 'since', 'until', 'text', 'min_articles'];
 
 // placeLabel names a place with its country.
 function placeLabel(p) {
