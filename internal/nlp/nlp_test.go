@@ -346,10 +346,9 @@ func BenchmarkAnnotate(b *testing.B) {
 	reportSpeed(b, tokens, cpu0)
 }
 
-// BenchmarkAnnotateDocs measures the same models through Annotate on the
-// EWT dev split grouped into its documents, as the pipeline calls them.
-func BenchmarkAnnotateDocs(b *testing.B) {
-	m := load(b)
+// devDocs returns the EWT dev split grouped into its documents, and its
+// number of tokens.
+func devDocs(b *testing.B) ([]*chronicle.Document, int) {
 	sents := readConllu(b, "data/ud-english-ewt/en_ewt-ud-dev.conllu")
 	var docs []*chronicle.Document
 	tokens := 0
@@ -363,6 +362,14 @@ func BenchmarkAnnotateDocs(b *testing.B) {
 		d.Sentences = append(d.Sentences, cs)
 		tokens += len(s.Words)
 	}
+	return docs, tokens
+}
+
+// BenchmarkAnnotateDocs measures the same models through Annotate on the
+// EWT dev split grouped into its documents, as the pipeline calls them.
+func BenchmarkAnnotateDocs(b *testing.B) {
+	m := load(b)
+	docs, tokens := devDocs(b)
 	ctx := context.Background()
 	b.ResetTimer()
 	cpu0 := testutil.CPUTime()
@@ -382,19 +389,7 @@ func BenchmarkAnnotateDocs(b *testing.B) {
 // annotate them.
 func BenchmarkAnnotateDocsTogether(b *testing.B) {
 	m := load(b)
-	sents := readConllu(b, "data/ud-english-ewt/en_ewt-ud-dev.conllu")
-	var docs []*chronicle.Document
-	tokens := 0
-	for _, s := range sents {
-		if len(docs) == 0 || docs[len(docs)-1].ID != s.DocID || s.DocID == "" {
-			docs = append(docs, &chronicle.Document{ID: s.DocID})
-		}
-		d := docs[len(docs)-1]
-		cs := toSentence(s)
-		cs.I = len(d.Sentences)
-		d.Sentences = append(d.Sentences, cs)
-		tokens += len(s.Words)
-	}
+	docs, tokens := devDocs(b)
 	ctx := context.Background()
 	b.ResetTimer()
 	cpu0 := testutil.CPUTime()

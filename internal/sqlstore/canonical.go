@@ -183,15 +183,7 @@ func (w *writer) putCanonical(ctx context.Context, c *story.Canonical, ingestDay
 	}
 	ev := &c.Event
 	src, tgt := ref(ev.Source), ref(ev.Target)
-	var locName, locCountry string
-	var lat, lon any
-	if ev.Location != nil {
-		locName, locCountry = ev.Location.Name, ev.Location.Country
-		if locName == "" {
-			locName = ev.Location.Text
-		}
-		lat, lon = ev.Location.Lat, ev.Location.Lon
-	}
+	locName, locCountry, lat, lon := location(ev)
 	firstSeen := c.FirstSeen
 	if firstSeen == "" {
 		firstSeen = ingestDay

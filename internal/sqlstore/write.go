@@ -262,6 +262,19 @@ func docBlob(d *Dialect, doc *chronicle.Document) ([]byte, error) {
 	return d.Codec.Marshal(&c)
 }
 
+// location returns the location columns of an event: name (else the text
+// as written), country, and latitude and longitude (NULL without a place).
+func location(ev *chronicle.Event) (name, country string, lat, lon any) {
+	if ev.Location == nil {
+		return "", "", nil, nil
+	}
+	name = ev.Location.Name
+	if name == "" {
+		name = ev.Location.Text
+	}
+	return name, ev.Location.Country, ev.Location.Lat, ev.Location.Lon
+}
+
 // ref returns *a, or the zero ActorRef when a is nil.
 func ref(a *chronicle.ActorRef) chronicle.ActorRef {
 	if a == nil {
@@ -317,15 +330,7 @@ func (w *writer) put(ctx context.Context, p *prepared, now string, m *story.Merg
 		ev := &doc.Events[i]
 		data := p.events[i]
 		src, tgt := ref(ev.Source), ref(ev.Target)
-		var locName, locCountry string
-		var lat, lon any
-		if ev.Location != nil {
-			locName, locCountry = ev.Location.Name, ev.Location.Country
-			if locName == "" {
-				locName = ev.Location.Text
-			}
-			lat, lon = ev.Location.Lat, ev.Location.Lon
-		}
+		locName, locCountry, lat, lon := location(ev)
 		epk, _, err := w.insert(ctx, w.ev, pk, ev.ID, i, ev.Sentence, ev.Start, ev.End, ev.PLOVER, ev.Mode, ev.CAMEO, ev.Quad, ev.Goldstein,
 			src.Text, src.Name, src.Code, src.Country, tgt.Text, tgt.Name, tgt.Code, tgt.Country,
 			ev.Date, effectiveDay(ev.Date, doc.Date), locName, locCountry, lat, lon, ev.Factuality, ev.Confidence, ev.Rule,

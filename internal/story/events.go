@@ -279,15 +279,7 @@ func (m *Merger) Add(doc *chronicle.Document) ([]string, error) {
 // dropOldest drops all but the keep newest canonical events (see Limit)
 // and the documents left without events, and rebuilds the indexes.
 func (m *Merger) dropOldest(keep int) {
-	order := make([]int, len(m.events))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(m.events[a].age(), m.events[b].age()) })
-	drop := make([]bool, len(m.events))
-	for _, i := range order[:len(order)-keep] {
-		drop[i] = true
-	}
+	drop := oldest(len(m.events), keep, func(a, b int) int { return cmp.Compare(m.events[a].age(), m.events[b].age()) })
 	remap := make([]int32, len(m.events))
 	var events []*canon
 	for i, c := range m.events {

@@ -310,15 +310,7 @@ func (ix *Index) Add(id, date string, sig Signature, story string) (string, []Ma
 // dropOldest drops all but the keep newest documents (see Limit) and
 // rebuilds the buckets.
 func (ix *Index) dropOldest(keep int) {
-	order := make([]int, len(ix.ids))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(a, b int) int { return ix.ages[a].Compare(ix.ages[b]) })
-	drop := make([]bool, len(ix.ids))
-	for _, i := range order[:len(order)-keep] {
-		drop[i] = true
-	}
+	drop := oldest(len(ix.ids), keep, func(a, b int) int { return ix.ages[a].Compare(ix.ages[b]) })
 	ids, dates, ages := make([]string, 0, keep), make([]time.Time, 0, keep), make([]time.Time, 0, keep)
 	sigs, stories := make([]Signature, 0, keep), make([]string, 0, keep)
 	byID := make(map[string]int, keep)
@@ -341,6 +333,21 @@ func (ix *Index) dropOldest(keep int) {
 	ix.dropped += len(ix.ids) - keep
 	ix.ids, ix.dates, ix.ages, ix.sigs, ix.stories, ix.byID = ids, dates, ages, sigs, stories, byID
 	clear(ix.seen)
+}
+
+// oldest marks all but the keep youngest of n items, ordered by cmpAge
+// (ties: the one added first is older).
+func oldest(n, keep int, cmpAge func(a, b int) int) []bool {
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, cmpAge)
+	drop := make([]bool, n)
+	for _, i := range order[:n-keep] {
+		drop[i] = true
+	}
+	return drop
 }
 
 // Dropped returns how many documents the Limit dropped from the index.

@@ -116,39 +116,41 @@ func (t *Tagger) TagBatch(sents [][]string, out [][]int) [][]int {
 		res[si] = growInts(o, len(words))
 		ctxs[si] = t.newContext(words)
 	}
-	var feats []uint64
-	scores := make([]float32, len(t.Classes))
+	p := pass{t: t, scores: make([]float32, len(t.Classes))}
 	for si, words := range sents {
-		tags := res[si]
-		for i, w := range words {
-			if c, ok := t.dict[w]; ok {
-				tags[i] = c
-				continue
-			}
-			feats = features(feats[:0], ctxs[si], i, tags, nil)
-			clear(scores)
-			t.model.Score(feats, scores)
-			tags[i] = perceptron.Argmax(scores, nil)
-		}
+		p.run(t.model, ctxs[si], words, res[si], nil)
 	}
 	if t.model2 == nil {
 		return res
 	}
 	for si, words := range sents {
-		tags := res[si]
-		first := append([]int(nil), tags...)
-		for i, w := range words {
-			if c, ok := t.dict[w]; ok {
-				tags[i] = c
-				continue
-			}
-			feats = features(feats[:0], ctxs[si], i, tags, first)
-			clear(scores)
-			t.model2.Score(feats, scores)
-			tags[i] = perceptron.Argmax(scores, nil)
-		}
+		first := append([]int(nil), res[si]...)
+		p.run(t.model2, ctxs[si], words, res[si], first)
 	}
 	return res
+}
+
+// pass is one left-to-right tagging pass, with buffers reused across
+// sentences.
+type pass struct {
+	t      *Tagger
+	feats  []uint64
+	scores []float32
+}
+
+// run tags words with model, seeing the tags already given on the left and,
+// in a second pass, the first pass's tags (right).
+func (p *pass) run(model *perceptron.Model, ctx *context, words []string, tags, right []int) {
+	for i, w := range words {
+		if c, ok := p.t.dict[w]; ok {
+			tags[i] = c
+			continue
+		}
+		p.feats = features(p.feats[:0], ctx, i, tags, right)
+		clear(p.scores)
+		model.Score(p.feats, p.scores)
+		tags[i] = perceptron.Argmax(p.scores, nil)
+	}
 }
 
 // TagStrings returns the UPOS and XPOS tags of words.

@@ -203,32 +203,39 @@ function mergedHref(id) {
   return '#/merged/' + encodeURIComponent(id);
 }
 
-async function eventsPage(root, _arg, params) {
-  const filters = pick(params, EVENT_FILTERS);
-  const first = await api('events', { ...filters, limit: 50 });
-  const table = sortableTable(EVENT_COLUMNS, first.items, (e) => { location.hash = docHref(e.doc_id, e.id); });
+// loadMore returns the "Load more" button and row count under a table of
+// the endpoint's first page, fetching the next pages on click.
+function loadMore(root, endpoint, filters, first, table, noun, countID) {
   let next = first.next;
-  const count = h('span', { class: 'muted small', id: 'event-count' }, `${first.items.length} events shown`);
+  const count = h('span', { class: 'muted small', id: countID }, `${first.items.length} ${noun} shown`);
   const moreBtn = h('button', { class: 'secondary', type: 'button', hidden: !next, onclick: async () => {
     moreBtn.disabled = true;
     try {
-      const p = await api('events', { ...filters, limit: 50, cursor: next });
+      const p = await api(endpoint, { ...filters, limit: 50, cursor: next });
       table.add(p.items);
       next = p.next;
-      count.textContent = `${table.el.querySelectorAll('tbody tr').length} events shown`;
+      count.textContent = `${table.el.querySelectorAll('tbody tr').length} ${noun} shown`;
     } catch (err) {
       root.append(errorBox(err));
     }
     moreBtn.disabled = false;
     moreBtn.hidden = !next;
   } }, 'Load more');
+  return h('div', { class: 'more' }, moreBtn, count);
+}
+
+async function eventsPage(root, _arg, params) {
+  const filters = pick(params, EVENT_FILTERS);
+  const first = await api('events', { ...filters, limit: 50 });
+  const table = sortableTable(EVENT_COLUMNS, first.items, (e) => { location.hash = docHref(e.doc_id, e.id); });
+  const more = loadMore(root, 'events', filters, first, table, 'events', 'event-count');
   root.append(
     h('div', { class: 'page-head' }, h('div', {}, h('h1', {}, 'Events'),
       h('p', { class: 'muted' }, 'Click a row to open the sentence it came from.')),
     h('a', { class: 'button secondary', href: apiURL('events', { ...filters, format: 'csv', limit: 10000 }), download: 'events.csv' }, 'Download CSV')),
     filterForm(params, EVENT_FILTERS, (f) => go('events', f)),
     first.items.length ? table.el : emptyBox('No events match these filters.'),
-    h('div', { class: 'more' }, moreBtn, count),
+    more,
   );
 }
 
@@ -414,28 +421,14 @@ async function mergedPage(root, id, params) {
   const filters = pick(params, MERGED_FILTERS);
   const first = await api('canonical-events', { ...filters, limit: 50 });
   const table = sortableTable(MERGED_COLUMNS, first.items, (c) => { location.hash = mergedHref(c.id); });
-  let next = first.next;
-  const count = h('span', { class: 'muted small', id: 'merged-count' }, `${first.items.length} merged events shown`);
-  const moreBtn = h('button', { class: 'secondary', type: 'button', hidden: !next, onclick: async () => {
-    moreBtn.disabled = true;
-    try {
-      const p = await api('canonical-events', { ...filters, limit: 50, cursor: next });
-      table.add(p.items);
-      next = p.next;
-      count.textContent = `${table.el.querySelectorAll('tbody tr').length} merged events shown`;
-    } catch (err) {
-      root.append(errorBox(err));
-    }
-    moreBtn.disabled = false;
-    moreBtn.hidden = !next;
-  } }, 'Load more');
+  const more = loadMore(root, 'canonical-events', filters, first, table, 'merged events', 'merged-count');
   root.append(
     h('div', { class: 'page-head' }, h('div', {}, h('h1', {}, 'Merged events'),
       h('p', { class: 'muted' }, 'One row per real-world event, merged from every report of it. ⚠ marks reports that disagree. Click a row to see the reports.')),
     h('a', { class: 'button secondary', href: apiURL('canonical-events', { ...filters, format: 'csv', limit: 10000 }), download: 'merged-events.csv' }, 'Download CSV')),
     filterForm(params, MERGED_FILTERS, (f) => go('merged', f)),
     first.items.length ? table.el : emptyBox('No merged events match these filters.'),
-    h('div', { class: 'more' }, moreBtn, count),
+    more,
   );
 }
 
