@@ -216,6 +216,46 @@ func (st *sent) lexicalHead(h int) int {
 
 // actorAt resolves one noun phrase.
 func (c *Coder) actorAt(dc *docContext, st *sent, h int) (chronicle.ActorRef, bool) {
+	a, ok := c.phraseActor(dc, st, h)
+	if ok && strings.HasPrefix(a.Code, "IGO") {
+		if e := countryEnvoy(dc, st, h); e != nil {
+			// "France's U.N. envoy", "the U.S. deputy U.N. ambassador":
+			// a country's diplomat at the organisation speaks for the
+			// country.
+			a.Code, a.Country, a.Name, a.Sector = e.Country+"GOV", e.Country, e.Name, "GOV"
+		}
+	}
+	return a, ok
+}
+
+// diplomatNouns are the roles of a country's representatives.
+var diplomatNouns = map[string]bool{
+	"ambassador": true, "envoy": true, "representative": true, "delegate": true, "delegation": true,
+	"diplomat": true, "mission": true, "emissary": true,
+}
+
+// countryEnvoy returns the country entity named before h when h is a
+// diplomat noun ("U.S. ... ambassador"), or nil.
+func countryEnvoy(dc *docContext, st *sent, h int) *chronicle.Entity {
+	if !diplomatNouns[strings.ToLower(st.tok(h).Lemma)] {
+		return nil
+	}
+	lo, _ := st.phraseSpan(h)
+	for i := lo; i < h; i++ {
+		ei, ok := st.ents[i]
+		if !ok {
+			continue
+		}
+		e := &dc.doc.Entities[ei]
+		if (e.Type == chronicle.EntGPE || e.Type == chronicle.EntNORP) && len(e.Country) == 3 && e.TokEnd <= h {
+			return e
+		}
+	}
+	return nil
+}
+
+// phraseActor resolves one noun phrase (see actorAt).
+func (c *Coder) phraseActor(dc *docContext, st *sent, h int) (chronicle.ActorRef, bool) {
 	if lh := st.lexicalHead(h); lh != h {
 		if a, ok := c.actorAt(dc, st, lh); ok {
 			return a, true
