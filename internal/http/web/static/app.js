@@ -87,11 +87,12 @@ async function dashboardPage(root) {
   const days = new Set(quad.items.map((p) => p.bucket));
   root.append(
     h('div', { class: 'page-head' }, h('div', {}, h('h1', {}, 'Dashboard'),
-      h('p', { class: 'muted' }, 'Coded events in the store, by day and by quad class.'))),
+      h('p', { class: 'muted' }, 'Coded event reports in the store, by day and by quad class. ',
+        h('a', { href: '#/merged' }, 'Merged events'), ' has one row per real-world event, with all its reports.'))),
     ...(total ? [] : [h('p', { class: 'card empty' }, 'The store holds no events yet. Add reports with ',
       h('code', {}, 'chronicle ingest FILE...'), ' and reload this page.')]),
     h('div', { class: 'grid' },
-      ...[['Events', total], ['Days with events', days.size], ['Cooperation', byQuad[1] + byQuad[2]], ['Conflict', byQuad[3] + byQuad[4]]]
+      ...[['Event reports', total], ['Days with events', days.size], ['Cooperation', byQuad[1] + byQuad[2]], ['Conflict', byQuad[3] + byQuad[4]]]
         .map(([label, n]) => h('div', { class: 'card span-3' }, h('div', { class: 'stat' }, fmtNum(n)), h('div', { class: 'stat-label' }, label))),
       card(spanDays(quad.items) > 120 ? 'Events per week' : 'Events per day', h('div', {},
         autoTimeline(quad.items, { onBucket: (since, until) => go('events', { since, until }) }),
