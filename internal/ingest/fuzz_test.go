@@ -35,7 +35,7 @@ func FuzzFeed(f *testing.F) {
 				t.Fatalf("empty item from %q", it.input)
 			}
 			if it.doc != nil {
-				in.process(context.Background(), &it)
+				in.processBatch(context.Background(), []*slot{{it: it}})
 			}
 			return nil
 		})
@@ -54,8 +54,9 @@ func FuzzWARC(f *testing.F) {
 		in := &Ingester{Store: newMemStore(), Coder: &fakeCoder{}}
 		_ = in.readWARC(context.Background(), path, func(it item) error {
 			if it.doc != nil {
-				in.process(context.Background(), &it)
-				if it.err == nil && !it.skipped && it.doc.ID == "" {
+				s := &slot{it: it}
+				in.processBatch(context.Background(), []*slot{s})
+				if it := s.it; it.err == nil && !it.skipped && it.doc.ID == "" {
 					t.Fatalf("document without an id")
 				}
 			}

@@ -337,17 +337,6 @@ func (in *Ingester) processBatch(ctx context.Context, batch []*slot) {
 	}
 }
 
-// process readies, codes and finishes one document.
-func (in *Ingester) process(ctx context.Context, it *item) {
-	if !in.ready(ctx, it) {
-		return
-	}
-	if err := in.Coder.Code(ctx, it.doc); err != nil {
-		it.err = fmt.Errorf("%s: %w", it.input, err)
-	}
-	in.finish(it)
-}
-
 // ready readies one document for coding: extraction of HTML, its date and
 // id, and the check whether the store holds it already. It reports whether
 // the document is to be coded.
