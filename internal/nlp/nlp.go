@@ -268,22 +268,11 @@ func hasLowerWord(words []string) bool {
 	return false
 }
 
-// batchSize is how many sentences Annotate gives each model in turn.
-const batchSize = 64
-
 // Annotate tags and parses every sentence and fills doc.Entities from the
 // entity recogniser.
 func (m *Models) Annotate(ctx context.Context, doc *chronicle.Document) error {
-	doc.Entities = doc.Entities[:0]
-	for lo := 0; lo < len(doc.Sentences); lo += batchSize {
-		if err := ctx.Err(); err != nil {
-			return fmt.Errorf("annotate %s: %w", doc.ID, err)
-		}
-		hi := min(lo+batchSize, len(doc.Sentences))
-		m.annotateBatch(doc.Sentences[lo:hi])
-		for i := lo; i < hi; i++ {
-			doc.Entities = append(doc.Entities, Entities(doc.Text, &doc.Sentences[i])...)
-		}
+	if err := m.AnnotateDocs(ctx, []*chronicle.Document{doc}); err != nil {
+		return fmt.Errorf("%s: %w", doc.ID, err)
 	}
 	return nil
 }
