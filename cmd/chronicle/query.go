@@ -158,25 +158,14 @@ func queryCanonicalID(ctx context.Context, env *Env, cq chronicle.CanonicalQueri
 				strconv.Itoa(m.Start), strconv.Itoa(m.End), m.Text})
 		}
 		if format == "csv" {
-			cw := csv.NewWriter(out)
-			cw.Write(header)
-			cw.WriteAll(cells)
-			err = cw.Error()
+			err = printCSV(out, header, cells)
 		} else {
 			fmt.Fprintf(out, "%s  %s  %s %s  %s -> %s  %s  %d mentions, %d sources, %d articles, first seen %s\n", c.ID, eventDate(c.Date, c.Day),
 				c.PLOVER, c.CAMEO, actorLabel(c.Source), actorLabel(c.Target), placeLabel(c.Location), c.NumMentions, c.NumSources, c.NumArticles, c.FirstSeen)
 			for _, cf := range c.Conflicts {
 				fmt.Fprintf(out, "conflict: %s\n", cf)
 			}
-			tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
-			fmt.Fprintln(tw, strings.ToUpper(strings.Join(header, "\t")))
-			for _, row := range cells {
-				for i := range row {
-					row[i] = shorten(row[i], 60)
-				}
-				fmt.Fprintln(tw, strings.Join(row, "\t"))
-			}
-			err = tw.Flush()
+			err = printTable(out, header, cells)
 		}
 	}
 	if err == nil {
@@ -300,6 +289,12 @@ func rows(kind string, items []any) ([]string, [][]string) {
 
 func writeTable(w io.Writer, kind string, items []any) error {
 	header, cells := rows(kind, items)
+	return printTable(w, header, cells)
+}
+
+// printTable writes aligned columns under an upper-case header, each cell
+// shortened to 60 characters.
+func printTable(w io.Writer, header []string, cells [][]string) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, strings.ToUpper(strings.Join(header, "\t")))
 	for _, row := range cells {
@@ -322,6 +317,11 @@ func writeCSV(w io.Writer, kind string, items []any) error {
 		return cw.Close()
 	}
 	header, cells := rows(kind, items)
+	return printCSV(w, header, cells)
+}
+
+// printCSV writes a header and rows as CSV.
+func printCSV(w io.Writer, header []string, cells [][]string) error {
 	cw := csv.NewWriter(w)
 	cw.Write(header)
 	cw.WriteAll(cells)

@@ -73,22 +73,32 @@ func get(t testing.TB, ts *httptest.Server, path string) (*http.Response, []byte
 	return resp, b
 }
 
-type eventPage struct {
-	Items []chronicle.EventRecord `json:"items"`
-	Next  string                  `json:"next"`
+// listPage is a decoded page of a list endpoint.
+type listPage[T any] struct {
+	Items []T    `json:"items"`
+	Next  string `json:"next"`
 }
 
-func getEvents(t *testing.T, ts *httptest.Server, query string) eventPage {
+type eventPage = listPage[chronicle.EventRecord]
+
+// getPage GETs a page of a list endpoint (path with its query) and decodes
+// it; any status but 200 fails the test.
+func getPage[T any](t *testing.T, ts *httptest.Server, path string) listPage[T] {
 	t.Helper()
-	resp, b := get(t, ts, "/api/events?"+query)
+	resp, b := get(t, ts, path)
 	if resp.StatusCode != 200 {
-		t.Fatalf("GET /api/events?%s: %d %s", query, resp.StatusCode, b)
+		t.Fatalf("GET %s: %d %s", path, resp.StatusCode, b)
 	}
-	var p eventPage
+	var p listPage[T]
 	if err := json.Unmarshal(b, &p); err != nil {
 		t.Fatalf("decode: %v", err)
 	}
 	return p
+}
+
+func getEvents(t *testing.T, ts *httptest.Server, query string) eventPage {
+	t.Helper()
+	return getPage[chronicle.EventRecord](t, ts, "/api/events?"+query)
 }
 
 // eventDay is the day an event counts on for since and until: its own date

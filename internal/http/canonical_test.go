@@ -13,22 +13,9 @@ import (
 	"github.com/chronicle-news/chronicle/internal/storetest"
 )
 
-type canonicalPage struct {
-	Items []chronicle.CanonicalEvent `json:"items"`
-	Next  string                     `json:"next"`
-}
-
-func getCanonical(t *testing.T, ts *httptest.Server, query string) canonicalPage {
+func getCanonical(t *testing.T, ts *httptest.Server, query string) listPage[chronicle.CanonicalEvent] {
 	t.Helper()
-	resp, b := get(t, ts, "/api/canonical-events?"+query)
-	if resp.StatusCode != 200 {
-		t.Fatalf("GET /api/canonical-events?%s: %d %s", query, resp.StatusCode, b)
-	}
-	var p canonicalPage
-	if err := json.Unmarshal(b, &p); err != nil {
-		t.Fatalf("decode: %v", err)
-	}
-	return p
+	return getPage[chronicle.CanonicalEvent](t, ts, "/api/canonical-events?"+query)
 }
 
 // reprinted returns n generated documents, each followed by a reprint on
